@@ -1,0 +1,97 @@
+package io.silkgate.gateway;
+
+import io.silkgate.certs.IssuedCertificate;
+import io.silkgate.certs.SamplePki;
+import io.silkgate.gateway.config.SigningSettings;
+import io.silkgate.gateway.config.SilkgateConfig;
+import io.silkgate.gateway.config.Submitter;
+import io.silkgate.gateway.config.TrustEntry;
+import io.silkgate.gateway.http.SubmitterAuthenticator;
+import io.silkgate.sign.DetachedJwsSigner;
+import io.silkgate.verify.TrustAnchors;
+import io.silkgate.verify.TrustStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The gateway's keys and trust, read from the configuration: trust anchors per country, signing key, API keys. */
+record GatewayCrypto(TrustStore trust, DetachedJwsSigner signer, SubmitterAuthenticator submitters) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayCrypto.class);
+
+    static GatewayCrypto load(SilkgateConfig config) {
+        Map<String, TrustAnchors> byCountry = new HashMap<>();
+        for (TrustEntry t : config.trust()) {
+            byCountry.merge(t.country(), TrustAnchors.load(t.anchors(), t.crl()), TrustAnchors::plus);
+        }
+        if (byCountry.isEmpty()) {
+            LOG.warn("no trust anchors configured (trust:): every signed document will be rejected as "
+                    + "CERTIFICATE_UNTRUSTED");
+        }
+        Map<String, String> keys = new HashMap<>();
+        for (Submitter s : config.submitters()) {
+            keys.put(s.apiKey().value(), s.id());
+        }
+        if (keys.isEmpty()) {
+            LOG.warn("no submitters configured: anyone who reaches the HTTP port may submit (local use only)");
+        }
+        return new GatewayCrypto(new TrustStore(byCountry), signer(config.gateway().signing()),
+                new SubmitterAuthenticator(keys));
+    }
+
+    private static DetachedJwsSigner signer(SigningSettings signing) {
+        if (signing == null) {
+            LOG.warn("no gateway.signing key configured: outbound documents are signed with the SAMPLE gateway key "
+                    + "of certs-sample, which partners must not trust outside a demo");
+            IssuedCertificate sample = SamplePki.load("silkgate/gateway");
+            return new DetachedJwsSigner(sample.privateKey(), withoutRoot(sample.chain()));
+        }
+        try (InputStream in = Files.newInputStream(signing.keystore())) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, signing.password().chars());
+            String alias = signing.alias() != null ? signing.alias() : firstKeyAlias(ks);
+            if (alias == null || !ks.isKeyEntry(alias)) {
+                throw new IllegalArgumentException("gateway.signing.alias: no private key entry '" + alias + "' in "
+                        + signing.keystore());
+            }
+            PrivateKey key = (PrivateKey) ks.getKey(alias, signing.password().chars());
+            Certificate[] chain = ks.getCertificateChain(alias);
+            List<X509Certificate> certs = Arrays.stream(chain).map(c -> (X509Certificate) c).toList();
+            return new DetachedJwsSigner(key, withoutRoot(certs));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("gateway.signing.keystore: cannot read " + signing.keystore() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String firstKeyAlias(KeyStore ks) throws GeneralSecurityException {
+        for (String alias : Collections.list(ks.aliases())) {
+            if (ks.isKeyEntry(alias)) {
+                return alias;
+            }
+        }
+        return null;
+    }
+
+    private static List<X509Certificate> withoutRoot(List<X509Certificate> chain) {
+        if (chain.size() > 1) {
+            X509Certificate last = chain.get(chain.size() - 1);
+            if (last.getSubjectX500Principal().equals(last.getIssuerX500Principal())) {
+                return chain.subList(0, chain.size() - 1);
+            }
+        }
+        return chain;
+    }
+}

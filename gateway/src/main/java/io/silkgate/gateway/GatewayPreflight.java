@@ -1,0 +1,58 @@
+package io.silkgate.gateway;
+
+import io.silkgate.gateway.config.ConfigException;
+import io.silkgate.gateway.config.EndpointType;
+import io.silkgate.gateway.config.SilkgateConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Refuses, at start-up and naming the key, configuration this build cannot honour yet: a gateway that silently
+ * ignored TLS, OCSP or a partner endpoint type would look safe while it is not.
+ */
+final class GatewayPreflight {
+
+    private GatewayPreflight() {
+    }
+
+    static void check(SilkgateConfig config) {
+        List<String> errors = new ArrayList<>();
+        if (config.gateway().tls() != null) {
+            errors.add("gateway.tls: TLS termination is not supported by this build yet; put a TLS proxy in front");
+        }
+        if (config.gateway().jmx() != null) {
+            errors.add("gateway.jmx: remote JMX is not supported by this build yet; use local JMX (jconsole, attach)");
+        }
+        if (!config.signers().isEmpty()) {
+            errors.add("signers: signer-to-party authorisation is not supported by this build yet");
+        }
+        if (config.pint() != null) {
+            errors.add("pint: the DCSA PINT receiver is not supported by this build yet");
+        }
+        for (int i = 0; i < config.submitters().size(); i++) {
+            var s = config.submitters().get(i);
+            if (s.apiKey() == null) {
+                errors.add("submitters[" + i + "].api-key-file: required (client certificates are not supported "
+                        + "by this build yet)");
+            }
+            if (!s.parties().isEmpty()) {
+                errors.add("submitters[" + i + "].parties: party authorisation is not supported by this build yet");
+            }
+        }
+        for (int i = 0; i < config.trust().size(); i++) {
+            if (config.trust().get(i).ocsp()) {
+                errors.add("trust[" + i + "].ocsp: OCSP is not supported by this build yet; use crl");
+            }
+        }
+        for (int i = 0; i < config.partners().size(); i++) {
+            EndpointType type = config.partners().get(i).endpoint().type();
+            if (type != EndpointType.REST) {
+                errors.add("partners[" + i + "].endpoint.type: " + type.name().toLowerCase(java.util.Locale.ROOT)
+                        + " delivery is not supported by this build yet; use rest");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ConfigException(String.join("\n", errors));
+        }
+    }
+}

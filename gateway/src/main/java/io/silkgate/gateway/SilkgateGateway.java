@@ -1,0 +1,298 @@
+package io.silkgate.gateway;
+
+import io.silkgate.gateway.broker.EmbeddedBroker;
+import io.silkgate.gateway.config.Partner;
+import io.silkgate.gateway.config.RetryPolicy;
+import io.silkgate.gateway.config.SilkgateConfig;
+import io.silkgate.gateway.http.DocumentsResource;
+import io.silkgate.gateway.http.HttpApi;
+import io.silkgate.gateway.http.SubmitterAuthenticator;
+import io.silkgate.ledger.Ledger;
+import io.silkgate.ledger.LedgerDatabase;
+import io.silkgate.routes.BusinessDuplicateCheck;
+import io.silkgate.routes.DeliveryQueue;
+import io.silkgate.routes.DeliveryRecovery;
+import io.silkgate.routes.DeliveryTarget;
+import io.silkgate.routes.DestinationRouting;
+import io.silkgate.routes.DocumentAcceptor;
+import io.silkgate.routes.DocumentArchive;
+import io.silkgate.routes.DocumentTranslator;
+import io.silkgate.routes.IntakeContext;
+import io.silkgate.routes.IntakeOutcome;
+import io.silkgate.routes.IntakeParser;
+import io.silkgate.routes.IntakeRoute;
+import io.silkgate.routes.PartnerDelivery;
+import io.silkgate.routes.PartnerDeliveryRoute;
+import io.silkgate.routes.SchemaValidation;
+import io.silkgate.routes.SignatureCheck;
+import io.silkgate.routes.Submission;
+import io.silkgate.schemas.UblSchemaValidator;
+import io.silkgate.sign.DetachedJwsSigner;
+import io.silkgate.verify.CertificatePathValidator;
+import io.silkgate.verify.XmlSignatureVerifier;
+import jakarta.jms.ConnectionFactory;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running gateway: ledger, archive, broker, Camel Main (context {@code silkgate}) with the intake and
+ * per-partner delivery routes, and the HTTP API. Start-up order is broker → ledger → routes → recovery → HTTP;
+ * a stop (SIGTERM included) closes HTTP first, lets the routes finish, then the broker and the ledger.
+ */
+public final class SilkgateGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SilkgateGateway.class);
+    private static final int CONSUMERS_PER_PARTNER = 2;
+
+    private final SilkgateConfig config;
+    private final Clock clock = Clock.systemUTC();
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private Main main;
+    private Thread mainThread;
+    private LedgerDatabase database;
+    private EmbeddedBroker broker;
+    private DeliveryQueue queue;
+    private HttpApi http;
+    private Ledger ledger;
+
+    public SilkgateGateway(SilkgateConfig config) {
+        this.config = config;
+    }
+
+    /** Runs until stopped (SIGTERM or {@link #stop()}); the {@code serve} command. */
+    public void runUntilStopped() throws Exception {
+        prepare();
+        try {
+            main.run();
+        } finally {
+            closeResources();
+        }
+    }
+
+    /** Starts in the background and returns once the HTTP API answers; for the demo and tests. */
+    public void start() throws Exception {
+        prepare();
+        mainThread = new Thread(() -> {
+            try {
+                main.run();
+            } catch (Throwable t) {
+                failure.set(t);
+            } finally {
+                closeResources();
+                ready.countDown();
+            }
+        }, "silkgate-main");
+        mainThread.start();
+        if (!ready.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the gateway did not start within 120 s");
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("the gateway did not start: " + failure.get().getMessage(), failure.get());
+        }
+    }
+
+    public void stop() {
+        if (main != null) {
+            main.completed();
+        }
+        if (mainThread != null) {
+            try {
+                mainThread.join(TimeUnit.SECONDS.toMillis(60));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    private void prepare() throws Exception {
+        GatewayPreflight.check(config);
+        Path dataDir = config.gateway().dataDir();
+        Files.createDirectories(dataDir);
+        GatewayCrypto crypto = GatewayCrypto.load(config);
+        List<DeliveryTarget> targets = config.partners().stream().map(this::targetOf).toList();
+
+        ConnectionFactory connections;
+        if ("embedded".equals(config.gateway().broker())) {
+            broker = new EmbeddedBroker(dataDir.resolve("broker"), targets);
+            broker.start();
+            connections = new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL);
+        } else {
+            connections = new ActiveMQConnectionFactory(externalBrokerUrl(config.gateway().broker()));
+        }
+        try {
+            database = "embedded".equals(config.gateway().database())
+                    ? LedgerDatabase.open(LedgerDatabase.embeddedUrl(dataDir), null, null)
+                    : LedgerDatabase.open(config.gateway().database(), config.gateway().databaseUser(),
+                            config.gateway().databasePassword() == null ? null
+                                    : config.gateway().databasePassword().value());
+            ledger = new Ledger(database.dataSource(), clock);
+            queue = new DeliveryQueue(connections);
+        } catch (RuntimeException e) {
+            closeResources();
+            throw e;
+        }
+        DocumentArchive archive = new DocumentArchive(dataDir.resolve("archive"));
+        DocumentTranslator translator = new DocumentTranslator();
+
+        main = new Main();
+        main.configure().withName("silkgate").withJmxEnabled(true).withShutdownTimeout(30);
+        main.bind("jms", JmsComponent.jmsComponent(connections));
+        main.configure().addRoutesBuilder(new IntakeRoute(new IntakeRoute.IntakeSteps(
+                new IntakeParser(ledger),
+                new SignatureCheck(new XmlSignatureVerifier(new CertificatePathValidator()), crypto.trust(), clock),
+                new BusinessDuplicateCheck(ledger),
+                new SchemaValidation(new UblSchemaValidator()),
+                new DestinationRouting(new ConfiguredDestinations(config.partners(), config.routing(), translator)),
+                new DocumentAcceptor(archive, ledger, queue, clock)), ledger, clock));
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        DetachedJwsSigner signer = crypto.signer();
+        for (DeliveryTarget t : targets) {
+            main.configure().addRoutesBuilder(new PartnerDeliveryRoute(t,
+                    new PartnerDelivery(t, ledger, archive, translator, signer, client, clock), CONSUMERS_PER_PARTNER));
+        }
+        main.addMainListener(new Lifecycle(archive, crypto.submitters()));
+    }
+
+    /** Hooks the gateway's own resources into Camel Main's start and stop. */
+    private final class Lifecycle extends MainListenerSupport {
+
+        private final DocumentArchive archive;
+        private final SubmitterAuthenticator submitters;
+
+        Lifecycle(DocumentArchive archive, SubmitterAuthenticator submitters) {
+            this.archive = archive;
+            this.submitters = submitters;
+        }
+
+        @Override
+        public void afterConfigure(BaseMainSupport m) {
+            CamelContext camel = m.getCamelContext();
+            try {
+                // stopped by Camel after the routes, inside the shutdown the SIGTERM hook waits for
+                camel.addService(new ServiceSupport() {
+                    @Override
+                    protected void doStop() {
+                        closeResources();
+                    }
+                }, true, false);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            camel.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+                @Override
+                public void notify(CamelEvent event) {
+                    if (event instanceof CamelEvent.CamelContextStoppingEvent) {
+                        closeHttp();
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void afterStart(BaseMainSupport m) {
+            try {
+                DeliveryRecovery.requeueUnfinished(ledger, queue);
+                ProducerTemplate template = m.getCamelContext().createProducerTemplate();
+                DocumentsResource resource = new DocumentsResource(s -> intake(template, s), ledger, archive,
+                        config.gateway().maxDocumentBytes(), SilkgateGateway.this::health, submitters);
+                http = new HttpApi(config.gateway().httpHost(), config.gateway().httpPort(), resource);
+                LOG.info("Silkgate READY: HTTP API on http://{}:{}/api/v1, data in {}", config.gateway().httpHost(),
+                        config.gateway().httpPort(), config.gateway().dataDir().toAbsolutePath());
+            } catch (RuntimeException e) {
+                failure.set(e);
+                LOG.error("start-up failed: {}", e.getMessage());
+                main.completed();
+            } finally {
+                ready.countDown();
+            }
+        }
+    }
+
+    private static IntakeOutcome intake(ProducerTemplate template, Submission submission) {
+        Exchange result = template.request(IntakeRoute.ENDPOINT,
+                e -> e.setProperty(IntakeContext.PROPERTY, new IntakeContext(submission)));
+        if (result.getException() != null) {
+            throw new IllegalStateException("intake failed", result.getException());
+        }
+        return result.getMessage().getBody(IntakeOutcome.class);
+    }
+
+    private Map<String, Object> health() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        boolean brokerUp = broker == null || broker.isActive();
+        boolean dbUp = database != null && database.isUp();
+        boolean camelUp = main != null && main.getCamelContext() != null && main.getCamelContext().isStarted();
+        h.put("status", brokerUp && dbUp && camelUp ? "UP" : "DOWN");
+        h.put("broker", brokerUp ? "UP" : "DOWN");
+        h.put("database", dbUp ? "UP" : "DOWN");
+        h.put("routes", camelUp ? "UP" : "DOWN");
+        return h;
+    }
+
+    private DeliveryTarget targetOf(Partner p) {
+        RetryPolicy r = p.retry();
+        return new DeliveryTarget(p.id(), p.endpoint().url(), p.format(), r.attempts(), r.delay(), r.multiplier(),
+                r.maxDelay(), r.timeout());
+    }
+
+    /** Artemis client URL for a comma-separated list: fail over between the brokers, reconnect for ever. */
+    static String externalBrokerUrl(String list) {
+        String[] urls = list.split(",");
+        if (urls.length == 1) {
+            return urls[0].trim() + "?reconnectAttempts=-1";
+        }
+        return "(" + String.join(",", java.util.Arrays.stream(urls).map(String::trim).toList())
+                + ")?ha=true&reconnectAttempts=-1";
+    }
+
+    private synchronized void closeHttp() {
+        if (http != null) {
+            http.close();
+            http = null;
+            LOG.info("HTTP API closed");
+        }
+    }
+
+    private synchronized void closeResources() {
+        closeHttp();
+        if (queue != null) {
+            queue.close();
+            queue = null;
+        }
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.silkgate.gateway.broker;
+
+import io.silkgate.routes.DeliveryTarget;
+import io.silkgate.routes.QueuedDelivery;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+
+/**
+ * The embedded, persistent Artemis broker (journal under the data dir, in-VM acceptor only). Each partner gets
+ * its delivery queue with broker redelivery and back-off, and its own dead-letter queue: Artemis without a
+ * dead-letter address would drop a message after the last attempt.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    public static final String IN_VM_URL = "vm://0";
+
+    private final EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
+
+    public EmbeddedBroker(Path brokerDir, List<DeliveryTarget> partners) {
+        Configuration cfg = new ConfigurationImpl()
+                .setName("silkgate")
+                .setPersistenceEnabled(true)
+                .setJournalType(JournalType.NIO)
+                .setJournalDirectory(brokerDir.resolve("journal").toString())
+                .setBindingsDirectory(brokerDir.resolve("bindings").toString())
+                .setLargeMessagesDirectory(brokerDir.resolve("large-messages").toString())
+                .setPagingDirectory(brokerDir.resolve("paging").toString())
+                .setNodeManagerLockDirectory(brokerDir.toString())
+                .setSecurityEnabled(false)
+                .setJMXManagementEnabled(true)
+                // a second gateway on the same data dir must fail, not wait for ever for the journal lock
+                .setJournalLockAcquisitionTimeout(5000);
+        try {
+            cfg.addAcceptorConfiguration("in-vm", IN_VM_URL);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot configure the in-VM acceptor", e);
+        }
+        for (DeliveryTarget p : partners) {
+            String queue = QueuedDelivery.queueOf(p.partner());
+            String dlq = QueuedDelivery.deadLetterQueueOf(p.partner());
+            cfg.addAddressSetting(queue, new AddressSettings()
+                    .setDeadLetterAddress(SimpleString.of(dlq))
+                    .setMaxDeliveryAttempts(p.maxAttempts())
+                    .setRedeliveryDelay(p.initialDelay().toMillis())
+                    .setRedeliveryMultiplier(p.multiplier())
+                    .setMaxRedeliveryDelay(p.maxDelay().toMillis()));
+            cfg.addAddressConfiguration(anycast(queue));
+            cfg.addAddressConfiguration(anycast(dlq));
+        }
+        broker.setConfiguration(cfg);
+    }
+
+    public void start() {
+        try {
+            broker.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the embedded broker did not start: " + e.getMessage(), e);
+        }
+        // EmbeddedActiveMQ.start() only logs a journal-lock time-out; check for ourselves
+        if (!broker.getActiveMQServer().isActive()) {
+            close();
+            throw new IllegalStateException("the embedded broker did not become active: is another gateway "
+                    + "running on the same data dir?");
+        }
+    }
+
+    public boolean isActive() {
+        return broker.getActiveMQServer() != null && broker.getActiveMQServer().isActive();
+    }
+
+    /** Messages waiting in a queue (0 if it does not exist), for operators and tests. */
+    public long messageCount(String queue) {
+        var q = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return q == null ? 0 : q.getMessageCount();
+    }
+
+    @Override
+    public void close() {
+        try {
+            broker.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the embedded broker did not stop cleanly", e);
+        }
+    }
+
+    private static CoreAddressConfiguration anycast(String name) {
+        return new CoreAddressConfiguration().setName(name).addRoutingType(RoutingType.ANYCAST)
+                .addQueueConfiguration(QueueConfiguration.of(name).setAddress(name)
+                        .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+    }
+}

@@ -1,0 +1,32 @@
+package io.silkgate.gateway.cli;
+
+import io.silkgate.routes.IntakeParser;
+import io.silkgate.schemas.Format;
+import io.silkgate.schemas.FormatCatalogue;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code silkgate formats}: the format ids, and what this build does with each. */
+@Command(name = "formats", mixinStandardHelpOptions = true, description = "List the format ids.")
+final class FormatsCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        System.out.printf("%-12s %-15s %-3s %-3s %-38s %s%n", "id", "family", "in", "out", "this build", "what");
+        for (Format f : FormatCatalogue.all()) {
+            System.out.printf("%-12s %-15s %-3s %-3s %-38s %s%n", f.id(), f.family().id(), f.input() ? "yes" : "no",
+                    f.output() ? "yes" : "no", buildSupport(f.id()), f.description());
+        }
+        return SilkgateCommand.OK;
+    }
+
+    static String buildSupport(String id) {
+        if ("ubl".equals(id)) {
+            return "intake, verify, validate (XSD), deliver";
+        }
+        if (IntakeParser.ACCEPTED_FORMATS.contains(id)) {
+            return "intake, verify, deliver (as UBL)";
+        }
+        return "detected only";
+    }
+}

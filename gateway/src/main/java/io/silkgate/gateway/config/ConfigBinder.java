@@ -1,0 +1,553 @@
+package io.silkgate.gateway.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.silkgate.schemas.Format;
+import io.silkgate.schemas.FormatCatalogue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * Turns the YAML tree of one {@code silkgate.yaml} into a {@link SilkgateConfig}, checking every key and every
+ * reference between sections; all problems are collected and thrown together at the end.
+ */
+final class ConfigBinder {
+
+    private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    private static final List<String> CLIENT_AUTH = List.of("need", "want", "none");
+    private static final List<String> FAMILIES =
+            List.of(Format.Family.INVOICE.id(), Format.Family.BILL_OF_LADING.id());
+    /** The format of PINT envelopes, which only a PINT receiver takes and only one partner may receive. */
+    private static final String PINT_ENVELOPE = "dcsa-pint3";
+
+    private final Problems problems;
+    private final ValueReader values;
+
+    /** Ids of every partner entry that has a well-formed id, valid or not, so one bad partner does not cascade. */
+    private final Set<String> declaredPartners = new LinkedHashSet<>();
+    private final Map<String, Partner> partnersById = new LinkedHashMap<>();
+
+    ConfigBinder(Problems problems, Path baseDir, Map<String, String> env) {
+        this.problems = problems;
+        this.values = new ValueReader(problems, baseDir, env);
+    }
+
+    /** Reads the whole file; {@code root} is null or missing for an empty file, which means all defaults. */
+    SilkgateConfig bind(JsonNode root, Path source) {
+        YamlSection top = root == null || root.isMissingNode() || root.isNull()
+                ? YamlSection.empty("", problems)
+                : YamlSection.of(root, "", problems);
+        if (top == null) {
+            problems.throwIfAny();
+        }
+        // sections are read in dependency order, whatever their order in the file
+        GatewaySettings gateway = gateway(top);
+        List<Submitter> submitters = submitters(top, gateway);
+        List<SignerRule> signers = items(top, "signers", this::signer);
+        List<TrustEntry> trust = trust(top);
+        RetryPolicy delivery = gateway == null ? ConfigDefaults.DELIVERY : gateway.delivery();
+        List<Partner> partners = items(top, "partners", item -> partner(item, delivery));
+        List<RoutingRule> routing = items(top, "routing", this::routingRule);
+        YamlSection pintSection = top.section("pint");
+        PintSettings pint = pintSection == null ? null : pint(pintSection);
+        top.finish();
+        problems.throwIfAny();
+        return new SilkgateConfig(source, gateway, submitters, signers, trust, partners, routing, pint);
+    }
+
+    // ---- gateway
+
+    private GatewaySettings gateway(YamlSection top) {
+        YamlSection g = top.has("gateway") ? top.section("gateway") : YamlSection.empty("gateway", problems);
+        if (g == null) {
+            return null;
+        }
+        int mark = problems.count();
+        String host = orDefault(g.string("http-host"), ConfigDefaults.HTTP_HOST);
+        if (!ValueReader.NO_SPACE.matcher(host).matches()) {
+            problems.add(g.child("http-host"), "not a host name or address: " + Problems.quote(host));
+        }
+        int httpPort = values.port(g, "http-port", ConfigDefaults.HTTP_PORT);
+        Path dataDir = values.path(g, "data-dir");
+        if (dataDir == null) {
+            dataDir = values.resolve(ConfigDefaults.DATA_DIR);
+        } else if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            problems.add(g.child("data-dir"), "exists but is not a directory: " + Problems.quote(dataDir.toString()));
+        }
+        String broker = broker(g);
+        String database = database(g);
+        String databaseUser = g.string("database-user");
+        Secret databasePassword = values.secret(g, "database-password");
+        long maxDocumentBytes = values.size(g, "max-document-size", ConfigDefaults.MAX_DOCUMENT_BYTES);
+        YamlSection signingSection = g.section("signing");
+        SigningSettings signing = signingSection == null ? null : signing(signingSection);
+        YamlSection tlsSection = g.section("tls");
+        TlsSettings tls = tlsSection == null ? null : tls(tlsSection);
+        YamlSection jmxSection = g.section("jmx");
+        JmxSettings jmx = jmxSection == null ? null : jmx(jmxSection, httpPort);
+        RetryPolicy delivery = retry(g, "delivery", ConfigDefaults.DELIVERY, "built-in default");
+        g.finish();
+        if (problems.count() > mark) {
+            return null;
+        }
+        return new GatewaySettings(host, httpPort, dataDir, broker, database, databaseUser, databasePassword,
+                maxDocumentBytes, signing, tls, jmx, delivery);
+    }
+
+    private String broker(YamlSection g) {
+        String broker = g.string("broker");
+        if (broker == null || ConfigDefaults.EMBEDDED.equals(broker)) {
+            return ConfigDefaults.BROKER;
+        }
+        List<String> urls = new ArrayList<>();
+        for (String part : broker.split(",", -1)) {
+            String url = part.trim();
+            if (!isBrokerUrl(url)) {
+                // broker URLs may carry credentials as parameters, so the value is not repeated
+                problems.add(g.child("broker"), "must be \"embedded\" or a comma-separated list of tcp:// or ssl://"
+                        + " URLs, e.g. tcp://broker-1:61616,tcp://broker-2:61616");
+                return broker;
+            }
+            urls.add(url);
+        }
+        return String.join(",", urls);
+    }
+
+    private static boolean isBrokerUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("tcp") || scheme.equals("ssl")) && uri.getRawAuthority() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private String database(YamlSection g) {
+        String database = g.string("database");
+        if (database == null) {
+            return ConfigDefaults.DATABASE;
+        }
+        if (!ConfigDefaults.EMBEDDED.equals(database) && !(database.startsWith("jdbc:") && database.length() > 5)) {
+            // a JDBC URL may carry a password, so the value is not repeated
+            problems.add(g.child("database"), "must be \"embedded\" or a JDBC URL starting with \"jdbc:\"");
+        }
+        return database;
+    }
+
+    private SigningSettings signing(YamlSection s) {
+        int mark = problems.count();
+        Path keystore = values.existingFile(s, "keystore", true, false);
+        Secret password = values.requiredSecret(s, "password");
+        String alias = s.requiredString("alias");
+        s.finish();
+        return problems.count() > mark ? null : new SigningSettings(keystore, password, alias);
+    }
+
+    private TlsSettings tls(YamlSection s) {
+        int mark = problems.count();
+        Path keystore = values.existingFile(s, "keystore", true, false);
+        Secret password = values.requiredSecret(s, "password");
+        String clientAuth = values.oneOf(s, "client-auth", CLIENT_AUTH, ConfigDefaults.TLS_CLIENT_AUTH);
+        s.finish();
+        return problems.count() > mark ? null : new TlsSettings(keystore, password, clientAuth);
+    }
+
+    private JmxSettings jmx(YamlSection s, int httpPort) {
+        int mark = problems.count();
+        int port = 0;
+        if (s.has("port")) {
+            port = values.port(s, "port", 0);
+            if (port == httpPort) {
+                problems.add(s.child("port"), "same port as gateway.http-port (" + httpPort + ")");
+            }
+        } else {
+            s.missing("port");
+        }
+        String user = s.string("user");
+        Secret password = values.secret(s, "password");
+        if (user != null && !s.has("password")) {
+            problems.add(s.child("password"), "missing (required when user is set)");
+        }
+        if (user == null && s.has("password") && !s.has("user")) {
+            problems.add(s.child("user"), "missing (required when password is set)");
+        }
+        s.finish();
+        return problems.count() > mark ? null : new JmxSettings(port, user, password);
+    }
+
+    // ---- submitters, signers, trust
+
+    private List<Submitter> submitters(YamlSection top, GatewaySettings gateway) {
+        Map<String, String> idPaths = new HashMap<>();
+        Map<String, String> keyPaths = new HashMap<>();
+        return items(top, "submitters", item -> {
+            int mark = problems.count();
+            String id = item.requiredString("id");
+            if (id != null) {
+                String first = idPaths.putIfAbsent(id, item.path());
+                if (first != null) {
+                    problems.add(item.child("id"), "duplicate submitter id " + Problems.quote(id) + " (first at " + first + ")");
+                }
+            }
+            Secret apiKey = values.apiKey(item);
+            if (apiKey != null) {
+                String first = keyPaths.putIfAbsent(apiKey.value(), item.path());
+                if (first != null) {
+                    problems.add(item.child("api-key-file"), "same API key as " + first
+                            + "; every submitter needs its own key");
+                }
+            }
+            Path certificate = values.existingFile(item, "client-certificate", false, false);
+            if (certificate != null && gateway != null
+                    && (gateway.tls() == null || gateway.tls().clientAuth().equals("none"))) {
+                problems.add(item.child("client-certificate"),
+                        "needs gateway.tls with client-auth need or want, or the certificate is never asked for");
+            }
+            if (!item.has("api-key-file") && !item.has("client-certificate")) {
+                problems.add(item.path(), "needs api-key-file or client-certificate to authenticate");
+            }
+            List<String> parties = values.parties(item, "parties");
+            return problems.count() > mark ? null : new Submitter(id, apiKey, certificate, parties);
+        });
+    }
+
+    private SignerRule signer(YamlSection item) {
+        int mark = problems.count();
+        String subject = item.requiredString("subject");
+        if (subject != null) {
+            try {
+                new X500Principal(subject);
+            } catch (IllegalArgumentException e) {
+                problems.add(item.child("subject"), "not an X.500 distinguished name (e.g. \"CN=Acme Signing, O=Acme, C=DE\"): "
+                        + Problems.quote(subject));
+            }
+        }
+        List<String> parties = values.parties(item, "parties");
+        return problems.count() > mark ? null : new SignerRule(subject, parties);
+    }
+
+    private List<TrustEntry> trust(YamlSection top) {
+        Map<String, String> countryPaths = new HashMap<>();
+        return items(top, "trust", item -> {
+            int mark = problems.count();
+            String country = values.country(item, "country", true);
+            if (country != null) {
+                String first = countryPaths.putIfAbsent(country, item.path());
+                if (first != null) {
+                    problems.add(item.child("country"), "country " + country + " already configured at " + first
+                            + "; put all its anchors in one directory");
+                }
+            }
+            Path anchors = values.existingFile(item, "anchors", true, true);
+            Path crl = values.existingFile(item, "crl", false, false);
+            Boolean ocsp = item.bool("ocsp");
+            return problems.count() > mark ? null
+                    : new TrustEntry(country, anchors, crl, ocsp == null ? ConfigDefaults.OCSP : ocsp);
+        });
+    }
+
+    // ---- partners and routing
+
+    private Partner partner(YamlSection item, RetryPolicy delivery) {
+        int mark = problems.count();
+        String id = item.requiredString("id");
+        if (id != null) {
+            if (!PARTNER_ID.matcher(id).matches()) {
+                problems.add(item.child("id"), "must be 1-63 characters of a-z, 0-9, '.', '_', '-', starting with a letter"
+                        + " or digit (it names the queue silkgate.out.<id>): " + Problems.quote(id));
+            } else if (!declaredPartners.add(id)) {
+                problems.add(item.child("id"), "duplicate partner id " + Problems.quote(id));
+            }
+        }
+        String country = values.country(item, "country", true);
+        String format = item.requiredString("format");
+        Format known = null;
+        if (format != null) {
+            known = findFormat(format);
+            if (known == null) {
+                problems.add(item.child("format"), "unknown format " + Problems.quote(format) + " (expected one of: "
+                        + formatIds(true) + ")");
+            } else if (!known.output()) {
+                problems.add(item.child("format"), Problems.quote(format) + " is input-only: the gateway reads it but"
+                        + " cannot produce it (a partner can receive: " + formatIds(true) + ")");
+            }
+        }
+        Endpoint endpoint = null;
+        YamlSection endpointSection = item.section("endpoint");
+        if (endpointSection != null) {
+            endpoint = endpoint(endpointSection);
+        } else if (!item.has("endpoint")) {
+            item.missing("endpoint");
+        }
+        if (endpoint != null && endpoint.type() == EndpointType.PINT && known != null
+                && !known.id().equals(PINT_ENVELOPE)) {
+            problems.add(item.child("format"), "a partner with endpoint type pint is a PINT receiver and only takes"
+                    + " PINT envelopes: the format must be " + PINT_ENVELOPE);
+        }
+        DuplicatePolicy duplicates = duplicates(item);
+        RetryPolicy retry = retry(item, "retry", delivery, "gateway.delivery");
+        if (problems.count() > mark) {
+            return null;
+        }
+        Partner partner = new Partner(id, country, format, endpoint, duplicates, retry);
+        partnersById.put(id, partner);
+        return partner;
+    }
+
+    private Endpoint endpoint(YamlSection s) {
+        int mark = problems.count();
+        String typeText = s.requiredString("type");
+        EndpointType type = null;
+        if (typeText != null) {
+            for (EndpointType t : EndpointType.values()) {
+                if (t.yamlName().equals(typeText)) {
+                    type = t;
+                }
+            }
+            if (type == null) {
+                problems.add(s.child("type"), "expected one of rest, soap, jms, pint, found " + Problems.quote(typeText));
+            }
+        }
+        String urlText = s.requiredString("url");
+        URI url = null;
+        if (urlText != null) {
+            try {
+                url = new URI(urlText.trim());
+            } catch (URISyntaxException e) {
+                problems.add(s.child("url"), "not a valid URI: " + Problems.quote(withoutUserInfo(urlText)));
+            }
+        }
+        if (url != null && type != null) {
+            if (type == EndpointType.JMS) {
+                if (url.getScheme() == null) {
+                    problems.add(s.child("url"), "not an absolute URI (it needs a scheme): "
+                            + Problems.quote(withoutUserInfo(urlText)));
+                }
+            } else if (!isHttpUrl(url)) {
+                problems.add(s.child("url"), "not an absolute http(s) URL: " + Problems.quote(withoutUserInfo(urlText)));
+            }
+        }
+        s.finish();
+        return problems.count() > mark ? null : new Endpoint(type, url);
+    }
+
+    private static boolean isHttpUrl(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null;
+    }
+
+    /** User names and passwords in URLs are secrets, so messages show the URL without them. */
+    private static String withoutUserInfo(String url) {
+        return url.replaceFirst("//[^/@?#]*@", "//****@");
+    }
+
+    private DuplicatePolicy duplicates(YamlSection item) {
+        String text = item.string("duplicates");
+        if (text == null) {
+            return ConfigDefaults.DUPLICATES;
+        }
+        for (DuplicatePolicy p : DuplicatePolicy.values()) {
+            if (p.yamlName().equals(text)) {
+                return p;
+            }
+        }
+        problems.add(item.child("duplicates"), "expected reject or accept-and-flag, found " + Problems.quote(text));
+        return null;
+    }
+
+    private RoutingRule routingRule(YamlSection item) {
+        int mark = problems.count();
+        String writtenFamily = values.oneOf(item, "family", FAMILIES, null);
+        String family = writtenFamily;
+        String buyer = values.country(item, "buyer-country", false);
+        String seller = values.country(item, "seller-country", false);
+        String format = item.string("format");
+        if (format != null) {
+            Format known = findFormat(format);
+            if (known == null) {
+                problems.add(item.child("format"), "unknown format " + Problems.quote(format) + " (expected one of: "
+                        + formatIds(false) + ")");
+            } else if (!known.input()) {
+                problems.add(item.child("format"), Problems.quote(format) + " is output-only: no submitted document"
+                        + " has this format, so the rule would never match");
+            } else if (family != null && !family.equals(known.family().id())) {
+                problems.add(item.child("format"), Problems.quote(format) + " belongs to family " + known.family().id()
+                        + " but the rule is for family " + family + ", so it would never match");
+            } else {
+                family = family == null ? known.family().id() : family;
+            }
+        }
+        List<String> to = item.strings("to");
+        if (to != null && to.isEmpty()) {
+            item.missing("to");
+        } else if (to != null) {
+            checkPartnerRefs(item.child("to"), to, family);
+        }
+        return problems.count() > mark ? null
+                : new RoutingRule(writtenFamily, buyer, seller, format, to);
+    }
+
+    /** Every reference names a defined partner that receives documents of the given family (null: any). */
+    private void checkPartnerRefs(String path, List<String> ids, String family) {
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            String at = path + "[" + i + "]";
+            if (!declaredPartners.contains(id)) {
+                problems.add(at, "no partner with id " + Problems.quote(id)
+                        + (declaredPartners.isEmpty() ? " (no partners are defined)"
+                        : " (defined: " + String.join(", ", declaredPartners) + ")"));
+                continue;
+            }
+            Partner partner = partnersById.get(id);
+            Format format = partner == null ? null : findFormat(partner.format());
+            if (family != null && format != null && !family.equals(format.family().id())) {
+                problems.add(at, "partner " + Problems.quote(id) + " receives " + partner.format() + " (family "
+                        + format.family().id() + ") and cannot take " + family + " documents");
+            }
+        }
+    }
+
+    // ---- PINT
+
+    private PintSettings pint(YamlSection s) {
+        int mark = problems.count();
+        String platform = s.requiredString("platform");
+        if (platform != null && !ValueReader.NO_SPACE.matcher(platform).matches()) {
+            problems.add(s.child("platform"), "must be a platform code without spaces: " + Problems.quote(platform));
+        }
+        Path trust = values.existingFile(s, "trust", true, true);
+        int beforeParties = problems.count();
+        List<PintParty> parties = items(s, "parties", item -> {
+            int itemMark = problems.count();
+            String provider = item.requiredString("codeListProvider");
+            String code = item.requiredString("partyCode");
+            return problems.count() > itemMark ? null : new PintParty(provider, code);
+        });
+        if (parties.isEmpty() && problems.count() == beforeParties) {
+            problems.add(s.child("parties"), "missing (list at least one party this gateway receives eBLs for)");
+        }
+        List<String> forwardTo = s.strings("forward-to");
+        if (forwardTo != null) {
+            checkPartnerRefs(s.child("forward-to"), forwardTo, Format.Family.BILL_OF_LADING.id());
+            List<String> envelopeReceivers = forwardTo.stream()
+                    .filter(id -> partnersById.containsKey(id)
+                            && partnersById.get(id).format().equals(PINT_ENVELOPE))
+                    .distinct()
+                    .toList();
+            if (envelopeReceivers.size() > 1) {
+                problems.add(s.child("forward-to"), "at most one partner may receive the envelope itself (format "
+                        + PINT_ENVELOPE + "), or the title would be transferred twice; found "
+                        + String.join(", ", envelopeReceivers));
+            }
+        }
+        s.finish();
+        return problems.count() > mark ? null
+                : new PintSettings(platform, trust, parties, forwardTo);
+    }
+
+    // ---- shared readers
+
+    /**
+     * Reads a list of mappings with {@code reader}, reporting unknown keys of each; a list absent from the file
+     * is empty. Items with problems are left out, which is harmless because the problems are thrown at the end.
+     */
+    private <T> List<T> items(YamlSection parent, String key, Function<YamlSection, T> reader) {
+        List<JsonNode> nodes = parent.list(key);
+        List<T> out = new ArrayList<>();
+        if (nodes == null) {
+            return out;
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            YamlSection item = YamlSection.of(nodes.get(i), parent.child(key) + "[" + i + "]", problems);
+            if (item == null) {
+                continue;
+            }
+            T value = reader.apply(item);
+            item.finish();
+            if (value != null) {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A retry policy whose unset fields come from {@code base} (described by {@code baseName} in messages);
+     * {@code base} itself when the key is absent, null when something is wrong.
+     */
+    private RetryPolicy retry(YamlSection parent, String key, RetryPolicy base, String baseName) {
+        YamlSection r = parent.section(key);
+        if (r == null) {
+            return parent.has(key) ? null : base;
+        }
+        int mark = problems.count();
+        int attempts = base.attempts();
+        Long attemptsValue = r.integer("attempts");
+        if (attemptsValue != null) {
+            if (attemptsValue < 1 || attemptsValue > Integer.MAX_VALUE) {
+                problems.add(r.child("attempts"), "must be at least 1 (the first delivery counts): " + attemptsValue);
+            } else {
+                attempts = attemptsValue.intValue();
+            }
+        }
+        Duration delay = orDefault(values.duration(r, "delay"), base.delay());
+        double multiplier = base.multiplier();
+        Double multiplierValue = r.number("multiplier");
+        if (multiplierValue != null) {
+            if (!(multiplierValue >= 1.0) || multiplierValue.isInfinite()) {
+                problems.add(r.child("multiplier"), "must be at least 1.0: " + multiplierValue);
+            } else {
+                multiplier = multiplierValue;
+            }
+        }
+        Duration maxDelay = orDefault(values.duration(r, "max-delay"), base.maxDelay());
+        Duration timeout = orDefault(values.duration(r, "timeout"), base.timeout());
+        if (r.has("timeout") && timeout.isZero()) {
+            problems.add(r.child("timeout"), "must be longer than zero");
+        }
+        if (problems.count() == mark && maxDelay.compareTo(delay) < 0) {
+            if (r.has("max-delay")) {
+                problems.add(r.child("max-delay"), "shorter than delay (" + Units.formatDuration(delay) + ")");
+            } else {
+                problems.add(r.child("delay"), "longer than max-delay (" + Units.formatDuration(maxDelay) + ", from "
+                        + baseName + ")");
+            }
+        }
+        r.finish();
+        return problems.count() > mark ? null : new RetryPolicy(attempts, delay, multiplier, maxDelay, timeout);
+    }
+
+    private static Format findFormat(String id) {
+        return FormatCatalogue.byId(id).orElse(null);
+    }
+
+    /** Format ids for messages: all of them, or only those a partner can receive. */
+    private static String formatIds(boolean outputOnly) {
+        return String.join(", ", FormatCatalogue.all().stream()
+                .filter(f -> !outputOnly || f.output())
+                .map(Format::id)
+                .toList());
+    }
+
+    private static <T> T orDefault(T value, T dflt) {
+        return value == null ? dflt : value;
+    }
+}

@@ -1,0 +1,30 @@
+package io.silkgate.gateway.config;
+
+import java.time.Duration;
+
+/** The value of every configuration key that {@code silkgate.yaml} leaves out. */
+public final class ConfigDefaults {
+
+    /** Value of {@code broker} and {@code database} that selects the built-in broker or database. */
+    public static final String EMBEDDED = "embedded";
+    public static final String HTTP_HOST = "0.0.0.0";
+    public static final int HTTP_PORT = 8080;
+    /** Relative to the directory of the configuration file (or the working directory without a file). */
+    public static final String DATA_DIR = "./data";
+    public static final String BROKER = EMBEDDED;
+    public static final String DATABASE = EMBEDDED;
+    public static final long MAX_DOCUMENT_BYTES = 10L * 1024 * 1024;
+    public static final String TLS_CLIENT_AUTH = "none";
+    public static final int DELIVERY_ATTEMPTS = 8;
+    public static final Duration DELIVERY_DELAY = Duration.ofSeconds(5);
+    public static final double DELIVERY_MULTIPLIER = 2.0;
+    public static final Duration DELIVERY_MAX_DELAY = Duration.ofMinutes(5);
+    public static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+    public static final RetryPolicy DELIVERY = new RetryPolicy(DELIVERY_ATTEMPTS, DELIVERY_DELAY,
+            DELIVERY_MULTIPLIER, DELIVERY_MAX_DELAY, DELIVERY_TIMEOUT);
+    public static final DuplicatePolicy DUPLICATES = DuplicatePolicy.REJECT;
+    public static final boolean OCSP = false;
+
+    private ConfigDefaults() {
+    }
+}

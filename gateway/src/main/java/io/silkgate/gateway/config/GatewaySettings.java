@@ -1,0 +1,46 @@
+package io.silkgate.gateway.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The {@code gateway:} section: listener, storage, broker, database, keys and delivery defaults.
+ *
+ * @param broker           {@value ConfigDefaults#EMBEDDED} or a comma-separated list of {@code tcp://} / {@code ssl://} URLs
+ * @param database         {@value ConfigDefaults#EMBEDDED} or a JDBC URL
+ * @param databaseUser     null when not configured
+ * @param databasePassword null when not configured
+ * @param maxDocumentBytes largest accepted submission, in bytes
+ * @param signing          null: the gateway has no key of its own
+ * @param tls              null: plain HTTP
+ * @param jmx              null: no remote JMX
+ * @param delivery         retry policy of every partner that does not override it
+ */
+public record GatewaySettings(String httpHost, int httpPort, Path dataDir, String broker, String database,
+                              String databaseUser, Secret databasePassword, long maxDocumentBytes,
+                              SigningSettings signing, TlsSettings tls, JmxSettings jmx, RetryPolicy delivery) {
+
+    public GatewaySettings {
+        Objects.requireNonNull(httpHost, "httpHost");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(broker, "broker");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(delivery, "delivery");
+    }
+
+    /** True when the gateway runs its own Artemis broker in the data directory. */
+    public boolean embeddedBroker() {
+        return ConfigDefaults.EMBEDDED.equals(broker);
+    }
+
+    /** True when the gateway keeps its ledger in an H2 file in the data directory. */
+    public boolean embeddedDatabase() {
+        return ConfigDefaults.EMBEDDED.equals(database);
+    }
+
+    /** The same settings with another data directory. */
+    public GatewaySettings withDataDir(Path dir) {
+        return new GatewaySettings(httpHost, httpPort, dir, broker, database, databaseUser, databasePassword,
+                maxDocumentBytes, signing, tls, jmx, delivery);
+    }
+}

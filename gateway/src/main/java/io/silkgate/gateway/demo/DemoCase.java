@@ -1,0 +1,23 @@
+package io.silkgate.gateway.demo;
+
+import java.util.List;
+
+/**
+ * One document the demo submits and what must happen to it: the HTTP answer, the rejection code, and for accepted
+ * documents the final delivery status at each destination.
+ */
+record DemoCase(String name, byte[] document, String destinationHeader, int expectedHttp, String expectedCode,
+        List<String> expectedDestinations, String expectedDelivery) {
+
+    static DemoCase accepted(String name, byte[] doc, String destination, String partner, String delivery) {
+        return new DemoCase(name, doc, destination, 202, null, List.of(partner), delivery);
+    }
+
+    static DemoCase duplicate(String name, byte[] doc) {
+        return new DemoCase(name, doc, null, 200, null, List.of(), null);
+    }
+
+    static DemoCase rejected(String name, byte[] doc, String code) {
+        return new DemoCase(name, doc, null, 422, code, List.of(), null);
+    }
+}

@@ -1,0 +1,234 @@
+package io.silkgate.gateway.http;
+
+import io.silkgate.ledger.DeliveryRecord;
+import io.silkgate.ledger.DocumentRecord;
+import io.silkgate.ledger.Ledger;
+import io.silkgate.ledger.LedgerEvent;
+import io.silkgate.routes.DocumentArchive;
+import io.silkgate.routes.IntakeOutcome;
+import io.silkgate.routes.Submission;
+import io.silkgate.schemas.ErrorCode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The document API of CONTRACT.md §4: submit, status, original, health. */
+@Path("/api/v1")
+public class DocumentsResource {
+
+    private static final String JSON = MediaType.APPLICATION_JSON;
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentsResource.class);
+
+    private final Function<Submission, IntakeOutcome> intake;
+    private final Ledger ledger;
+    private final DocumentArchive archive;
+    private final long maxDocumentBytes;
+    private final Supplier<Map<String, Object>> health;
+    private final SubmitterAuthenticator authenticator;
+
+    public DocumentsResource(Function<Submission, IntakeOutcome> intake, Ledger ledger, DocumentArchive archive,
+            long maxDocumentBytes, Supplier<Map<String, Object>> health, SubmitterAuthenticator authenticator) {
+        this.intake = intake;
+        this.ledger = ledger;
+        this.archive = archive;
+        this.maxDocumentBytes = maxDocumentBytes;
+        this.health = health;
+        this.authenticator = authenticator;
+    }
+
+    @POST
+    @Path("documents")
+    @Consumes(MediaType.WILDCARD)
+    public Response submit(InputStream body, @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("Content-Length") String contentLength, @HeaderParam("Authorization") String authorization,
+            @HeaderParam("Silkgate-Destination") String destination,
+            @HeaderParam("Silkgate-Document-Id") String idempotencyKey) throws IOException {
+        Optional<String> submitter = authenticator.submitterOf(authorization);
+        if (submitter.isEmpty()) {
+            return Response.fromResponse(Problems.of(ErrorCode.UNAUTHENTICATED,
+                    "present a submitter API key as 'Authorization: Bearer <key>'"))
+                    .header("WWW-Authenticate", "Bearer realm=\"silkgate\"").build();
+        }
+        String mediaType = baseType(contentType);
+        if (!isDocumentType(mediaType)) {
+            return Problems.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "content type '" + contentType
+                    + "' is not accepted; send application/xml or application/json");
+        }
+        if (contentLength != null && parseLength(contentLength) > maxDocumentBytes) {
+            return tooLarge();
+        }
+        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxDocumentBytes + 1));
+        if (bytes.length > maxDocumentBytes) {
+            return tooLarge();
+        }
+        if (bytes.length == 0) {
+            return Problems.of(ErrorCode.MALFORMED, "the request body is empty");
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            return Problems.of(ErrorCode.MALFORMED, "Silkgate-Document-Id must be 1 to 200 characters");
+        }
+        IntakeOutcome outcome;
+        try {
+            outcome = intake.apply(new Submission(bytes, mediaType, submitter.get(), idempotencyKey,
+                    destinations(destination)));
+        } catch (RuntimeException e) {
+            LOG.error("intake failed on an internal error; the document was not accepted", e);
+            return internalError();
+        }
+        if (!outcome.accepted()) {
+            return Problems.of(outcome.code(), outcome.detail(), outcome.errors(), outcome.id());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", outcome.id());
+        answer.put("status", "ACCEPTED");
+        answer.put("format", outcome.format());
+        answer.put("sha256", outcome.sha256());
+        answer.put("destinations", outcome.destinations());
+        if (outcome.duplicate()) {
+            answer.put("status", ledger.findDocument(outcome.id()).map(d -> d.status().name()).orElse("ACCEPTED"));
+            answer.put("duplicate", true);
+            return Response.ok(Json.write(answer), JSON).location(location(outcome.id())).build();
+        }
+        return Response.accepted(Json.write(answer)).type(JSON).location(location(outcome.id())).build();
+    }
+
+    @GET
+    @Path("documents/{id}")
+    public Response status(@PathParam("id") String id) {
+        Optional<DocumentRecord> doc = ledger.findDocument(id);
+        if (doc.isEmpty()) {
+            return notFound(id);
+        }
+        return Response.ok(Json.write(DocumentView.of(doc.get(), ledger.eventsOf(id), ledger.deliveriesOf(id))),
+                JSON).build();
+    }
+
+    @GET
+    @Path("documents/{id}/original")
+    public Response original(@PathParam("id") String id) {
+        Optional<byte[]> bytes = ledger.findDocument(id).flatMap(d -> archive.read(d.id()));
+        if (bytes.isEmpty()) {
+            return notFound(id);
+        }
+        return Response.ok(bytes.get(), "application/xml").build();
+    }
+
+    @GET
+    @Path("health")
+    public Response health() {
+        Map<String, Object> h = health.get();
+        int status = "UP".equals(h.get("status")) ? 200 : 503;
+        return Response.status(status).type(JSON).entity(Json.write(h)).build();
+    }
+
+    private static Response internalError() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", "Internal error");
+        body.put("status", 500);
+        body.put("detail", "the gateway failed internally; the document was not accepted, submit it again later");
+        return Response.status(500).type(Problems.MEDIA_TYPE).entity(Json.write(body)).build();
+    }
+
+    private Response tooLarge() {
+        return Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, "documents are limited to " + maxDocumentBytes + " bytes");
+    }
+
+    private static Response notFound(String id) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", "No such document");
+        body.put("status", 404);
+        body.put("detail", "no document with id " + id);
+        return Response.status(404).type(Problems.MEDIA_TYPE).entity(Json.write(body)).build();
+    }
+
+    private static URI location(String id) {
+        return URI.create("/api/v1/documents/" + id);
+    }
+
+    private static List<String> destinations(String header) {
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(header.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String baseType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semi = contentType.indexOf(';');
+        return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isDocumentType(String type) {
+        return type.equals("application/xml") || type.equals("text/xml") || type.equals("application/json")
+                || (type.startsWith("application/") && (type.endsWith("+xml") || type.endsWith("+json")));
+    }
+
+    /** The JSON shape of GET /api/v1/documents/{id}. */
+    static final class DocumentView {
+
+        private DocumentView() {
+        }
+
+        static Map<String, Object> of(DocumentRecord d, List<LedgerEvent> events, List<DeliveryRecord> deliveries) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", d.id());
+            m.put("status", d.status().name());
+            m.put("format", d.format());
+            m.put("sha256", d.sha256());
+            m.put("receivedAt", d.receivedAt().toString());
+            if (d.businessId() != null) {
+                m.put("businessId", d.businessId());
+            }
+            if (d.rejectionCode() != null) {
+                m.put("code", d.rejectionCode());
+            }
+            m.put("events", events.stream().map(e -> {
+                Map<String, Object> ev = new LinkedHashMap<>();
+                ev.put("at", e.at().toString());
+                ev.put("status", e.status());
+                ev.put("detail", e.partner() == null ? e.detail() : e.partner() + ": " + e.detail());
+                return ev;
+            }).toList());
+            m.put("deliveries", deliveries.stream().map(x -> {
+                Map<String, Object> dv = new LinkedHashMap<>();
+                dv.put("partner", x.partner());
+                dv.put("format", x.format());
+                dv.put("status", x.status().name());
+                dv.put("attempts", x.attempts());
+                dv.put("lastError", x.lastError());
+                return dv;
+            }).toList());
+            return m;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.silkgate.routes;
+
+import io.silkgate.ledger.DeliveryRecord;
+import io.silkgate.ledger.Ledger;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Start-up recovery: every delivery the ledger has not finished is queued again. Messages still held by the
+ * broker are dropped by its duplicate-id check, so only those lost in a crash between the ledger commit and the
+ * broker send are really added.
+ */
+public final class DeliveryRecovery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryRecovery.class);
+
+    private DeliveryRecovery() {
+    }
+
+    public static int requeueUnfinished(Ledger ledger, DeliveryQueue queue) {
+        List<DeliveryRecord> unfinished = ledger.unfinishedDeliveries();
+        if (!unfinished.isEmpty()) {
+            queue.enqueue(unfinished.stream()
+                    .map(d -> new QueuedDelivery(d.id(), d.documentId(), d.partner()))
+                    .toList());
+            LOG.info("recovery: {} unfinished deliveries handed to the broker again", unfinished.size());
+        }
+        return unfinished.size();
+    }
+}

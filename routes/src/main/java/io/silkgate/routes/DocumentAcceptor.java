@@ -1,0 +1,68 @@
+package io.silkgate.routes;
+
+import io.silkgate.ledger.DeliveryRecord;
+import io.silkgate.ledger.DeliveryStatus;
+import io.silkgate.ledger.DocumentRecord;
+import io.silkgate.ledger.DocumentStatus;
+import io.silkgate.ledger.DuplicateDocumentException;
+import io.silkgate.ledger.Ledger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accept step: archive the original bytes, write the document and its deliveries to the ledger in one
+ * transaction, then queue the deliveries. Ledger first: a crash before the broker send leaves QUEUED rows that
+ * start-up recovery sends again (the broker's duplicate id makes that safe).
+ */
+public final class DocumentAcceptor implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentAcceptor.class);
+
+    private final DocumentArchive archive;
+    private final Ledger ledger;
+    private final DeliveryQueue queue;
+    private final Clock clock;
+
+    public DocumentAcceptor(DocumentArchive archive, Ledger ledger, DeliveryQueue queue, Clock clock) {
+        this.archive = archive;
+        this.ledger = ledger;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        IntakeContext ctx = exchange.getProperty(IntakeContext.PROPERTY, IntakeContext.class);
+        Instant now = clock.instant();
+        DocumentRecord doc = new DocumentRecord(ctx.id(), ctx.submission().submitter(), ctx.format(),
+                ctx.facts().documentType(), ctx.facts().businessId(), ctx.sha256(), ctx.submission().idempotencyKey(),
+                DocumentStatus.ACCEPTED, now, null, VerdictText.of(ctx.verification()), false);
+        List<DeliveryRecord> deliveries = new ArrayList<>();
+        List<QueuedDelivery> messages = new ArrayList<>();
+        for (Destination d : ctx.destinations()) {
+            String deliveryId = UUID.randomUUID().toString();
+            deliveries.add(new DeliveryRecord(deliveryId, ctx.id(), d.partner(), d.format(), DeliveryStatus.QUEUED,
+                    0, null, now, now));
+            messages.add(new QueuedDelivery(deliveryId, ctx.id(), d.partner()));
+        }
+        archive.store(ctx.id(), ctx.submission().body());
+        try {
+            ledger.recordAccepted(doc, deliveries);
+        } catch (DuplicateDocumentException e) {
+            // a concurrent identical submission won the race: answer as for any repeat
+            ledger.findDocument(e.existingId()).ifPresent(first -> DuplicateAnswer.stopWith(exchange, ledger, first));
+            return;
+        }
+        queue.enqueue(messages);
+        LOG.info("accepted document {} ({}, {}) for {}", ctx.id(), ctx.format(), ctx.facts().businessId(),
+                ctx.partners());
+        exchange.getMessage().setBody(IntakeOutcome.accepted(ctx.id(), ctx.format(), ctx.sha256(), ctx.partners()));
+    }
+}

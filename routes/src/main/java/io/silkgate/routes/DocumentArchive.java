@@ -1,0 +1,68 @@
+package io.silkgate.routes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps the original bytes of every accepted document, unchanged, under the data dir. File names are the
+ * gateway's own document ids, never anything a submitter chose.
+ */
+public final class DocumentArchive {
+
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final Path root;
+
+    public DocumentArchive(Path root) {
+        this.root = root;
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the archive folder " + root, e);
+        }
+    }
+
+    /** Writes durably (fsync, then an atomic rename) so that a crash never leaves a half-written original. */
+    public void store(String documentId, byte[] original) {
+        Path target = fileOf(documentId);
+        Path temp = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            Files.createDirectories(target.getParent());
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(java.nio.ByteBuffer.wrap(original));
+                ch.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot archive document " + documentId, e);
+        }
+    }
+
+    public Optional<byte[]> read(String documentId) {
+        if (!ID.matcher(documentId).matches()) {
+            return Optional.empty();
+        }
+        Path file = fileOf(documentId);
+        try {
+            return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read archived document " + documentId, e);
+        }
+    }
+
+    private Path fileOf(String documentId) {
+        if (!ID.matcher(documentId).matches()) {
+            throw new IllegalArgumentException("not a document id: " + documentId);
+        }
+        // two levels of fan-out keep folders small at millions of documents
+        return root.resolve(documentId.substring(0, 2)).resolve(documentId.substring(2, 4)).resolve(documentId);
+    }
+}

@@ -1,0 +1,77 @@
+package io.silkgate.routes;
+
+import io.silkgate.schemas.DocumentFacts;
+import io.silkgate.verify.VerificationResult;
+import java.util.List;
+import java.util.UUID;
+import org.w3c.dom.Document;
+
+/** What the intake steps learn about one submission, carried from step to step as an exchange property. */
+public final class IntakeContext {
+
+    public static final String PROPERTY = "silkgateIntake";
+
+    private final String id = UUID.randomUUID().toString();
+    private final Submission submission;
+    private final String sha256;
+    private Document document;
+    private String format;
+    private VerificationResult verification;
+    private DocumentFacts facts;
+    private List<Destination> destinations = List.of();
+
+    public IntakeContext(Submission submission) {
+        this.submission = submission;
+        this.sha256 = Sha256.hex(submission.body());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Submission submission() {
+        return submission;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public Document document() {
+        return document;
+    }
+
+    public String format() {
+        return format;
+    }
+
+    public VerificationResult verification() {
+        return verification;
+    }
+
+    public DocumentFacts facts() {
+        return facts;
+    }
+
+    public List<Destination> destinations() {
+        return destinations;
+    }
+
+    void parsed(Document document, String format) {
+        this.document = document;
+        this.format = format;
+    }
+
+    void verified(VerificationResult verification, DocumentFacts facts) {
+        this.verification = verification;
+        this.facts = facts;
+    }
+
+    void routed(List<Destination> destinations) {
+        this.destinations = List.copyOf(destinations);
+    }
+
+    public List<String> partners() {
+        return destinations.stream().map(Destination::partner).toList();
+    }
+}

@@ -1,0 +1,57 @@
+package io.silkgate.routes;
+
+import io.silkgate.ledger.DocumentRecord;
+import io.silkgate.ledger.Ledger;
+import io.silkgate.schemas.DocumentRejectedException;
+import io.silkgate.schemas.ErrorCode;
+import io.silkgate.schemas.FormatDetector;
+import io.silkgate.schemas.SecureXml;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.w3c.dom.Document;
+
+/**
+ * Intake step: hardened parse, format detection and the idempotency-key check. A repeat of an accepted
+ * submission stops the route here with the first document's id.
+ */
+public final class IntakeParser implements Processor {
+
+    /** Formats whose whole intake path (verification, validation, delivery) exists in this build. */
+    public static final Set<String> ACCEPTED_FORMATS = Set.of("ubl", "peppol-bis3", "pint-sg", "pint-my", "pint-ae");
+
+    private final Ledger ledger;
+
+    public IntakeParser(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        IntakeContext ctx = exchange.getProperty(IntakeContext.PROPERTY, IntakeContext.class);
+        Submission s = ctx.submission();
+        if (s.idempotencyKey() != null) {
+            Optional<DocumentRecord> first = ledger.findByIdempotencyKey(s.submitter(), s.idempotencyKey());
+            if (first.isPresent()) {
+                DuplicateAnswer.stopWith(exchange, ledger, first.get());
+                return;
+            }
+        }
+        if (s.mediaType() != null && s.mediaType().contains("json")) {
+            throw new DocumentRejectedException(ErrorCode.UNKNOWN_FORMAT,
+                    "JSON documents (dcsa-td3, dcsa-pint3) are not accepted by this build yet; accepted formats: "
+                            + String.join(", ", new java.util.TreeSet<>(ACCEPTED_FORMATS)));
+        }
+        Document doc = SecureXml.parse(s.body());
+        String format = FormatDetector.detect(doc.getDocumentElement()).orElseThrow(() ->
+                new DocumentRejectedException(ErrorCode.UNKNOWN_FORMAT, "not a known document format: root element {"
+                        + doc.getDocumentElement().getNamespaceURI() + "}" + doc.getDocumentElement().getLocalName()));
+        if (!ACCEPTED_FORMATS.contains(format)) {
+            throw new DocumentRejectedException(ErrorCode.UNKNOWN_FORMAT, "format " + format
+                    + " is recognised but not accepted by this build yet; accepted formats: "
+                    + String.join(", ", new java.util.TreeSet<>(ACCEPTED_FORMATS)));
+        }
+        ctx.parsed(doc, format);
+    }
+}

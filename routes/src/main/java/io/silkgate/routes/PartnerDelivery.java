@@ -1,0 +1,116 @@
+package io.silkgate.routes;
+
+import io.silkgate.ledger.DeliveryRecord;
+import io.silkgate.ledger.DocumentRecord;
+import io.silkgate.ledger.Ledger;
+import io.silkgate.sign.DetachedJwsSigner;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.component.jms.JmsMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deliver step for one partner endpoint of type {@code rest}: translate a copy of the original, sign it with the
+ * gateway's detached JWS, POST it, and record the outcome. The ledger says DEAD_LETTERED on the last attempt the
+ * broker will make, so the ledger and the dead-letter queue agree.
+ */
+public final class PartnerDelivery implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartnerDelivery.class);
+
+    private final DeliveryTarget target;
+    private final Ledger ledger;
+    private final DocumentArchive archive;
+    private final DocumentTranslator translator;
+    private final DetachedJwsSigner signer;
+    private final HttpClient http;
+    private final Clock clock;
+
+    public PartnerDelivery(DeliveryTarget target, Ledger ledger, DocumentArchive archive, DocumentTranslator translator,
+            DetachedJwsSigner signer, HttpClient http, Clock clock) {
+        this.target = target;
+        this.ledger = ledger;
+        this.archive = archive;
+        this.translator = translator;
+        this.signer = signer;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws JMSException {
+        Message jms = exchange.getIn(JmsMessage.class).getJmsMessage();
+        String deliveryId = jms.getStringProperty(DeliveryQueue.DELIVERY_ID);
+        int brokerAttempt = jms.getIntProperty("JMSXDeliveryCount");
+        Optional<DeliveryRecord> row = deliveryId == null ? Optional.empty() : ledger.findDelivery(deliveryId);
+        if (row.isEmpty() || row.get().status().isFinal()) {
+            LOG.debug("delivery {} already finished or unknown; message acknowledged", deliveryId);
+            return;
+        }
+        DeliveryRecord delivery = ledger.startAttempt(deliveryId);
+        try {
+            send(delivery);
+            ledger.markDelivered(deliveryId, "acknowledged by " + target.partner());
+            LOG.info("delivered document {} to {} (attempt {})", delivery.documentId(), target.partner(),
+                    delivery.attempts());
+        } catch (DeliveryFailedException e) {
+            recordFailure(delivery, brokerAttempt, e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            recordFailure(delivery, brokerAttempt, e.toString());
+            throw e;
+        }
+    }
+
+    private void send(DeliveryRecord delivery) {
+        DocumentRecord doc = ledger.findDocument(delivery.documentId()).orElseThrow(() ->
+                new DeliveryFailedException("document " + delivery.documentId() + " is missing from the ledger"));
+        byte[] original = archive.read(doc.id()).orElseThrow(() ->
+                new DeliveryFailedException("original of document " + doc.id() + " is missing from the archive"));
+        byte[] body = translator.translate(original, doc.format(), target.format());
+        HttpRequest request = HttpRequest.newBuilder(target.url())
+                .timeout(target.timeout())
+                .header("Content-Type", "application/xml")
+                .header("Silkgate-Document-Id", doc.id())
+                .header("Silkgate-Format", target.format())
+                .header("Silkgate-Source-Format", doc.format())
+                .header("Silkgate-Signature", signer.sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new DeliveryFailedException(target.url() + " unreachable: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryFailedException("interrupted while sending to " + target.url());
+        }
+        if (response.statusCode() / 100 != 2) {
+            String answer = response.body() == null ? "" : response.body();
+            throw new DeliveryFailedException(target.url() + " answered " + response.statusCode()
+                    + (answer.isBlank() ? "" : ": " + answer.substring(0, Math.min(200, answer.length()))));
+        }
+    }
+
+    private void recordFailure(DeliveryRecord delivery, int brokerAttempt, String error) {
+        if (brokerAttempt >= target.maxAttempts()) {
+            ledger.markDeadLettered(delivery.id(), error);
+            LOG.warn("dead-lettered document {} for {} after {} attempts: {}", delivery.documentId(),
+                    target.partner(), brokerAttempt, error);
+        } else {
+            ledger.markRetrying(delivery.id(), error, clock.instant().plus(target.delayAfter(brokerAttempt)));
+            LOG.warn("delivery of document {} to {} failed (attempt {} of {}), will retry: {}",
+                    delivery.documentId(), target.partner(), brokerAttempt, target.maxAttempts(), error);
+        }
+    }
+}

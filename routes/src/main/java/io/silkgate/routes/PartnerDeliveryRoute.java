@@ -1,0 +1,36 @@
+package io.silkgate.routes;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * One partner's delivery route, id {@code deliver-<partner>}: a transacted consumer of {@code silkgate.out.<partner>}.
+ * A failed attempt throws, the broker transaction rolls back and the broker redelivers with back-off, then moves
+ * the message to {@code silkgate.dlq.<partner>}. Camel's own redelivery stays off so the two never stack.
+ */
+public final class PartnerDeliveryRoute extends RouteBuilder {
+
+    private final DeliveryTarget target;
+    private final PartnerDelivery delivery;
+    private final int consumers;
+
+    public PartnerDeliveryRoute(DeliveryTarget target, PartnerDelivery delivery, int consumers) {
+        this.target = target;
+        this.delivery = delivery;
+        this.consumers = consumers;
+    }
+
+    public static String routeId(String partner) {
+        return "deliver-" + partner;
+    }
+
+    @Override
+    public void configure() {
+        errorHandler(noErrorHandler());
+        // lazyCreateTransactionManager=false keeps one cached connection and uses local session transactions
+        from("jms:queue:" + QueuedDelivery.queueOf(target.partner())
+                + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
+                + "&concurrentConsumers=" + consumers + "&acceptMessagesWhileStopping=false")
+                .routeId(routeId(target.partner()))
+                .process(delivery).id("deliver-" + target.partner() + "-send");
+    }
+}

@@ -1,0 +1,255 @@
+package io.silkgate.verify;
+
+import io.silkgate.schemas.ErrorCode;
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertStore;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * PKIX path building and validation to the given anchors only (never the JDK cacerts), validity at a given instant,
+ * CRL revocation and the key and algorithm policy. Thread-safe.
+ */
+public final class CertificatePathValidator {
+
+    private static final int KEY_USAGE_DIGITAL_SIGNATURE = 0;
+    private static final int KEY_USAGE_NON_REPUDIATION = 1;
+    private static final int KEY_USAGE_CRL_SIGN = 6;
+    private static final int MAX_VERIFIED_CRLS = 1024;
+
+    // CRL signatures verified once per (CRL, issuer): the same few CRLs are checked for every document.
+    private final Map<CrlIssuer, Boolean> verifiedCrls = new ConcurrentHashMap<>();
+
+    /** Validates the signer's certificate at {@code at}; suppliedChain are candidate intermediates sent with it. */
+    public PathResult validate(X509Certificate signer, List<X509Certificate> suppliedChain, TrustAnchors trust,
+                               Instant at) {
+        if (trust == null || trust.isEmpty()) {
+            return untrusted(signer, "no trust anchors configured for " + dn(signer));
+        }
+        List<X509Certificate> path;
+        if (trust.anchors().contains(signer)) {
+            // The signer itself is configured as an anchor: the path is just that certificate.
+            String validity = validityProblem(signer, at);
+            if (validity != null) {
+                return new PathResult(false, List.of(signer), RevocationStatus.NOT_CHECKED,
+                        ErrorCode.CERTIFICATE_EXPIRED, validity);
+            }
+            path = List.of(signer);
+        } else {
+            List<X509Certificate> candidates = candidates(signer, suppliedChain, trust);
+            try {
+                path = build(signer, candidates, trust, at);
+            } catch (CertPathBuilderException e) {
+                return explainFailure(signer, candidates, trust, at, e);
+            }
+        }
+        String policy = policyProblem(path);
+        if (policy != null) {
+            return new PathResult(false, path, RevocationStatus.NOT_CHECKED, ErrorCode.CERTIFICATE_UNTRUSTED, policy);
+        }
+        return checkRevocation(path, trust.crls(), at);
+    }
+
+    private static List<X509Certificate> candidates(X509Certificate signer, List<X509Certificate> supplied,
+                                                    TrustAnchors trust) {
+        Set<X509Certificate> all = new LinkedHashSet<>();
+        all.add(signer);
+        if (supplied != null) {
+            all.addAll(supplied);
+        }
+        all.addAll(trust.intermediates());
+        return new ArrayList<>(all);
+    }
+
+    private static List<X509Certificate> build(X509Certificate signer, List<X509Certificate> candidates,
+                                               TrustAnchors trust, Instant at) throws CertPathBuilderException {
+        try {
+            Set<TrustAnchor> anchors = new HashSet<>();
+            for (X509Certificate anchor : trust.anchors()) {
+                anchors.add(new TrustAnchor(anchor, null));
+            }
+            X509CertSelector target = new X509CertSelector();
+            target.setCertificate(signer);
+            PKIXBuilderParameters parameters = new PKIXBuilderParameters(anchors, target);
+            // Revocation is checked below against the configured CRLs only; PKIX must not go online.
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(Date.from(at));
+            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(candidates)));
+            PKIXCertPathBuilderResult result =
+                    (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
+            List<X509Certificate> path = new ArrayList<>();
+            result.getCertPath().getCertificates().forEach(c -> path.add((X509Certificate) c));
+            path.add(result.getTrustAnchor().getTrustedCert());
+            return path;
+        } catch (InvalidAlgorithmParameterException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("PKIX path building is not available", e);
+        }
+    }
+
+    /** Tells an expired (or not yet valid) certificate from a path that does not lead to an anchor at all. */
+    private PathResult explainFailure(X509Certificate signer, List<X509Certificate> candidates, TrustAnchors trust,
+                                      Instant at, CertPathBuilderException failure) {
+        long from = signer.getNotBefore().getTime();
+        long to = signer.getNotAfter().getTime();
+        Instant[] instants = {Instant.ofEpochMilli(from + (to - from) / 2), Instant.ofEpochMilli(to - 1000),
+                Instant.ofEpochMilli(from + 1000)};
+        for (Instant when : instants) {
+            try {
+                List<X509Certificate> path = build(signer, candidates, trust, when);
+                for (X509Certificate certificate : path.subList(0, path.size() - 1)) {
+                    String problem = validityProblem(certificate, at);
+                    if (problem != null) {
+                        return new PathResult(false, path, RevocationStatus.NOT_CHECKED,
+                                ErrorCode.CERTIFICATE_EXPIRED, problem);
+                    }
+                }
+            } catch (CertPathBuilderException ignored) {
+                // no path at that instant either: try the next one
+            }
+        }
+        String reason = failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")";
+        return untrusted(signer, "no certification path from " + dn(signer) + " to a trust anchor" + reason);
+    }
+
+    private static String validityProblem(X509Certificate certificate, Instant at) {
+        if (at.isAfter(certificate.getNotAfter().toInstant())) {
+            return "certificate " + dn(certificate) + " expired on " + certificate.getNotAfter().toInstant()
+                    + " (checked at " + at + ")";
+        }
+        if (at.isBefore(certificate.getNotBefore().toInstant())) {
+            return "certificate " + dn(certificate) + " is not valid before " + certificate.getNotBefore().toInstant()
+                    + " (checked at " + at + ")";
+        }
+        return null;
+    }
+
+    private static String policyProblem(List<X509Certificate> path) {
+        for (int i = 0; i < path.size(); i++) {
+            X509Certificate certificate = path.get(i);
+            String key = KeyStrengthPolicy.weakness(certificate.getPublicKey());
+            if (key != null) {
+                return "certificate " + dn(certificate) + ": " + key;
+            }
+            // The anchor's self-signature proves nothing, so its algorithm does not matter.
+            String signature = i < path.size() - 1 ? KeyStrengthPolicy.signatureWeakness(certificate) : null;
+            if (signature != null) {
+                return "certificate " + dn(certificate) + " is " + signature;
+            }
+        }
+        boolean[] usage = path.get(0).getKeyUsage();
+        if (usage != null && !bit(usage, KEY_USAGE_DIGITAL_SIGNATURE) && !bit(usage, KEY_USAGE_NON_REPUDIATION)) {
+            return "certificate " + dn(path.get(0)) + " is not allowed to sign (key usage has neither "
+                    + "digitalSignature nor nonRepudiation)";
+        }
+        return null;
+    }
+
+    private PathResult checkRevocation(List<X509Certificate> path, List<X509CRL> crls, Instant at) {
+        if (crls.isEmpty() || path.size() < 2) {
+            return new PathResult(true, path, RevocationStatus.NOT_CHECKED, null, null);
+        }
+        RevocationStatus signerStatus = null;
+        for (int i = 0; i < path.size() - 1; i++) {
+            X509Certificate certificate = path.get(i);
+            X509Certificate issuer = path.get(i + 1);
+            Revocation revocation = revocation(certificate, issuer, crls, at);
+            if (revocation.status() == RevocationStatus.REVOKED) {
+                String message = "certificate " + dn(certificate) + " was revoked on " + revocation.date()
+                        + (i == 0 ? "" : ", so the signer's certificate " + dn(path.get(0)) + " is not trusted");
+                return new PathResult(false, path, RevocationStatus.REVOKED, ErrorCode.CERTIFICATE_REVOKED, message);
+            }
+            if (i == 0) {
+                signerStatus = revocation.status();
+            }
+        }
+        return new PathResult(true, path, signerStatus, null, null);
+    }
+
+    private Revocation revocation(X509Certificate certificate, X509Certificate issuer, List<X509CRL> crls,
+                                  Instant at) {
+        boolean usable = false;
+        for (X509CRL crl : crls) {
+            if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())) {
+                continue;
+            }
+            if (crl.getThisUpdate().toInstant().isAfter(at)) {
+                continue;
+            }
+            // A CRL past its nextUpdate says nothing reliable any more: treat it as absent.
+            if (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(at)) {
+                continue;
+            }
+            if (!issuedBy(crl, issuer)) {
+                continue;
+            }
+            usable = true;
+            X509CRLEntry entry = crl.getRevokedCertificate(certificate);
+            if (entry != null && !entry.getRevocationDate().toInstant().isAfter(at)) {
+                return new Revocation(RevocationStatus.REVOKED, entry.getRevocationDate().toInstant());
+            }
+        }
+        return new Revocation(usable ? RevocationStatus.GOOD : RevocationStatus.UNKNOWN, null);
+    }
+
+    private boolean issuedBy(X509CRL crl, X509Certificate issuer) {
+        boolean[] usage = issuer.getKeyUsage();
+        if (usage != null && !bit(usage, KEY_USAGE_CRL_SIGN)) {
+            return false;
+        }
+        CrlIssuer key = new CrlIssuer(crl, issuer);
+        Boolean known = verifiedCrls.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean verified;
+        try {
+            crl.verify(issuer.getPublicKey());
+            verified = true;
+        } catch (GeneralSecurityException e) {
+            verified = false;
+        }
+        if (verifiedCrls.size() >= MAX_VERIFIED_CRLS) {
+            verifiedCrls.clear();
+        }
+        verifiedCrls.put(key, verified);
+        return verified;
+    }
+
+    private static boolean bit(boolean[] bits, int index) {
+        return bits.length > index && bits[index];
+    }
+
+    private static PathResult untrusted(X509Certificate signer, String message) {
+        return new PathResult(false, List.of(signer), RevocationStatus.NOT_CHECKED, ErrorCode.CERTIFICATE_UNTRUSTED,
+                message);
+    }
+
+    static String dn(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().getName();
+    }
+
+    private record Revocation(RevocationStatus status, Instant date) {
+    }
+
+    private record CrlIssuer(X509CRL crl, X509Certificate issuer) {
+    }
+}

@@ -1,0 +1,439 @@
+package io.silkgate.verify;
+
+import io.silkgate.schemas.ErrorCode;
+import io.silkgate.schemas.Problem;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.xml.crypto.AlgorithmMethod;
+import javax.xml.crypto.KeySelector;
+import javax.xml.crypto.KeySelectorException;
+import javax.xml.crypto.KeySelectorResult;
+import javax.xml.crypto.MarshalException;
+import javax.xml.crypto.XMLCryptoContext;
+import javax.xml.crypto.dsig.Reference;
+import javax.xml.crypto.dsig.SignedInfo;
+import javax.xml.crypto.dsig.Transform;
+import javax.xml.crypto.dsig.XMLSignature;
+import javax.xml.crypto.dsig.XMLSignatureException;
+import javax.xml.crypto.dsig.XMLSignatureFactory;
+import javax.xml.crypto.dsig.dom.DOMValidateContext;
+import javax.xml.crypto.dsig.keyinfo.KeyInfo;
+import javax.xml.crypto.dsig.keyinfo.X509Data;
+import org.apache.jcp.xml.dsig.internal.dom.XMLDSigRI;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * Verifies enveloped XMLDSig / XAdES-BES signatures on the ORIGINAL parsed document, defending against signature
+ * wrapping: exactly one signature, whose Reference covers the document element. Thread-safe.
+ */
+public final class XmlSignatureVerifier {
+
+    private static final String SECURE_VALIDATION = "org.apache.jcp.xml.dsig.secureValidation";
+    private static final String XADES_SIGNED_PROPERTIES = "http://uri.etsi.org/01903#SignedProperties";
+    private static final String[] ID_ATTRIBUTES = {"Id", "ID", "id"};
+    private static final XMLSignatureFactory FACTORY = XMLSignatureFactory.getInstance("DOM", new XMLDSigRI());
+
+    private final CertificatePathValidator paths;
+
+    public XmlSignatureVerifier(CertificatePathValidator paths) {
+        this.paths = Objects.requireNonNull(paths, "paths");
+    }
+
+    /**
+     * Verifies every signature of a document parsed by {@code SecureXml.parse} from the submitted bytes.
+     *
+     * @param trust chooses the anchors once the signature value is known to be good
+     * @param at    the instant at which certificates must be valid and not revoked
+     */
+    public VerificationResult verify(Document original, TrustSelector trust, Instant at) {
+        Objects.requireNonNull(original, "original");
+        Objects.requireNonNull(trust, "trust");
+        Objects.requireNonNull(at, "at");
+        List<Element> signatures = signatureElements(original);
+        if (signatures.isEmpty()) {
+            return new VerificationResult(List.of(),
+                    List.of(Problem.of(ErrorCode.SIGNATURE_MISSING, "the document is not signed (no ds:Signature)")),
+                    null);
+        }
+        if (signatures.size() > 1) {
+            String message = "the document contains " + signatures.size()
+                    + " ds:Signature elements; exactly one signature is accepted";
+            List<SignatureReport> reports = new ArrayList<>();
+            for (Element signature : signatures) {
+                reports.add(new SignatureReport(false, null, declaredSignatureMethod(signature), false, List.of(),
+                        RevocationStatus.NOT_CHECKED, ErrorCode.SIGNATURE_INVALID, message));
+            }
+            return new VerificationResult(reports,
+                    List.of(Problem.at(ErrorCode.SIGNATURE_INVALID, message, location(signatures.get(1)))), null);
+        }
+        Element signatureElement = signatures.get(0);
+        Findings findings = new Findings();
+        findings.algorithm = declaredSignatureMethod(signatureElement);
+        try {
+            return verifyOne(original.getDocumentElement(), signatureElement, trust, at, findings);
+        } catch (Rejected rejected) {
+            SignatureReport report = new SignatureReport(false, findings.signer, findings.algorithm,
+                    findings.coversDocument, findings.path, findings.revocation, rejected.code, rejected.getMessage());
+            return new VerificationResult(List.of(report),
+                    List.of(Problem.at(rejected.code, rejected.getMessage(), location(signatureElement))), null);
+        }
+    }
+
+    private VerificationResult verifyOne(Element root, Element signatureElement, TrustSelector trust, Instant at,
+                                         Findings findings) throws Rejected {
+        Map<String, IdAttribute> ids = uniqueIds(root);
+
+        CandidateKeySelector selector = new CandidateKeySelector();
+        DOMValidateContext context = context(selector, signatureElement, ids);
+        XMLSignature signature = unmarshal(context);
+        SignedInfo signedInfo = signature.getSignedInfo();
+        findings.algorithm = signedInfo.getSignatureMethod().getAlgorithm();
+
+        checkAlgorithms(signedInfo);
+        checkCoverage(signedInfo, root, signatureElement, ids, findings);
+
+        List<X509Certificate> keyInfoCertificates = keyInfoCertificates(signature.getKeyInfo());
+        List<X509Certificate> candidates = candidates(keyInfoCertificates, findings.algorithm);
+        X509Certificate signer = null;
+        String lastError = null;
+        for (int i = 0; i < candidates.size() && signer == null; i++) {
+            if (i > 0) {
+                // A SignatureValue remembers its first verdict, so each further candidate needs a fresh unmarshal.
+                selector = new CandidateKeySelector();
+                context = context(selector, signatureElement, ids);
+                signature = unmarshal(context);
+            }
+            selector.candidate = candidates.get(i);
+            try {
+                if (signature.getSignatureValue().validate(context)) {
+                    signer = candidates.get(i);
+                }
+            } catch (XMLSignatureException | RuntimeException e) {
+                lastError = e.getMessage();
+            }
+        }
+        if (signer == null) {
+            String which = keyInfoCertificates.size() == 1
+                    ? "the certificate in KeyInfo (" + CertificatePathValidator.dn(keyInfoCertificates.get(0)) + ")"
+                    : "any of the " + keyInfoCertificates.size() + " certificates in KeyInfo";
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the SignatureValue does not verify with " + which
+                    + (lastError == null ? "" : ": " + lastError));
+        }
+        findings.signer = CertificatePathValidator.dn(signer);
+        String weakKey = KeyStrengthPolicy.weakness(signer.getPublicKey());
+        if (weakKey != null) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "signing key of " + findings.signer + ": " + weakKey);
+        }
+        checkDigests(signedInfo, signature, context);
+
+        TrustAnchors anchors = trust.anchorsFor(root, signer);
+        if (anchors == null || anchors.isEmpty()) {
+            throw new Rejected(ErrorCode.CERTIFICATE_UNTRUSTED,
+                    "no trust anchors configured for the signer " + findings.signer);
+        }
+        PathResult path = paths.validate(signer, keyInfoCertificates, anchors, at);
+        findings.path = path.path().stream().map(CertificatePathValidator::dn).toList();
+        findings.revocation = path.revocation();
+        if (!path.trusted()) {
+            throw new Rejected(path.failure(), path.message());
+        }
+        SignatureReport report = new SignatureReport(true, findings.signer, findings.algorithm, true, findings.path,
+                findings.revocation, null, null);
+        return new VerificationResult(List.of(report), List.of(), root);
+    }
+
+    private static void checkAlgorithms(SignedInfo signedInfo) throws Rejected {
+        String canonicalization = signedInfo.getCanonicalizationMethod().getAlgorithm();
+        if (!SignatureAlgorithms.CANONICALIZATIONS.contains(canonicalization)) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID,
+                    SignatureAlgorithms.refusal("canonicalization method", canonicalization));
+        }
+        String method = signedInfo.getSignatureMethod().getAlgorithm();
+        if (!SignatureAlgorithms.isSignatureAllowed(method)) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, SignatureAlgorithms.refusal("signature method", method));
+        }
+    }
+
+    /** The anti-wrapping rules: one Reference to the document element, at most one to the XAdES SignedProperties. */
+    private static void checkCoverage(SignedInfo signedInfo, Element root, Element signatureElement,
+                                      Map<String, IdAttribute> ids, Findings findings) throws Rejected {
+        int documentReferences = 0;
+        int propertiesReferences = 0;
+        for (Object item : signedInfo.getReferences()) {
+            Reference reference = (Reference) item;
+            String uri = reference.getURI();
+            boolean enveloped = false;
+            for (Object t : reference.getTransforms()) {
+                String transform = ((Transform) t).getAlgorithm();
+                if (!SignatureAlgorithms.TRANSFORMS.contains(transform)) {
+                    throw new Rejected(ErrorCode.SIGNATURE_INVALID, SignatureAlgorithms.refusal(
+                            "transform", transform) + " (Reference URI=\"" + uri + "\")");
+                }
+                enveloped |= Transform.ENVELOPED.equals(transform);
+            }
+            String digest = reference.getDigestMethod().getAlgorithm();
+            if (!SignatureAlgorithms.DIGESTS.contains(digest)) {
+                throw new Rejected(ErrorCode.SIGNATURE_INVALID, SignatureAlgorithms.refusal("digest method", digest)
+                        + " (Reference URI=\"" + uri + "\")");
+            }
+            if ("".equals(uri)) {
+                if (!enveloped) {
+                    throw new Rejected(ErrorCode.SIGNATURE_INVALID,
+                            "Reference URI=\"\" lacks the enveloped-signature transform");
+                }
+                documentReferences++;
+                continue;
+            }
+            IdAttribute target = uri != null && uri.startsWith("#") ? ids.get(uri.substring(1)) : null;
+            if (target != null && target.element() == root) {
+                documentReferences++;
+            } else if (target != null && XADES_SIGNED_PROPERTIES.equals(reference.getType())
+                    && isInside(target.element(), signatureElement)) {
+                propertiesReferences++;
+            } else {
+                throw new Rejected(ErrorCode.SIGNATURE_INVALID, "signature does not cover the document: Reference URI=\""
+                        + uri + "\" " + describeTarget(uri, target) + ", not the document element");
+            }
+        }
+        if (documentReferences == 0) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "signature does not cover the document: no Reference to "
+                    + "the document element");
+        }
+        if (documentReferences > 1 || propertiesReferences > 1) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "signature has " + documentReferences
+                    + " References to the document and " + propertiesReferences
+                    + " to signed properties; exactly one (and at most one) is accepted");
+        }
+        findings.coversDocument = true;
+    }
+
+    private static void checkDigests(SignedInfo signedInfo, XMLSignature signature, DOMValidateContext context)
+            throws Rejected {
+        for (Object item : signature.getSignedInfo().getReferences()) {
+            Reference reference = (Reference) item;
+            boolean matches;
+            try {
+                matches = reference.validate(context);
+            } catch (XMLSignatureException | RuntimeException e) {
+                throw new Rejected(ErrorCode.SIGNATURE_INVALID, "Reference URI=\"" + reference.getURI()
+                        + "\" could not be processed: " + e.getMessage());
+            }
+            if (!matches) {
+                String what = XADES_SIGNED_PROPERTIES.equals(reference.getType())
+                        ? "the signed properties were changed after signing"
+                        : "the document was changed after signing";
+                throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the digest of Reference URI=\"" + reference.getURI()
+                        + "\" does not match: " + what);
+            }
+        }
+        try {
+            // Every part was checked above; this only confirms Santuario's own overall verdict agrees.
+            if (!signature.validate(context)) {
+                throw new Rejected(ErrorCode.SIGNATURE_INVALID, "core signature validation failed");
+            }
+        } catch (XMLSignatureException | RuntimeException e) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "core signature validation failed: " + e.getMessage());
+        }
+    }
+
+    private static List<X509Certificate> keyInfoCertificates(KeyInfo keyInfo) throws Rejected {
+        Set<X509Certificate> certificates = new LinkedHashSet<>();
+        if (keyInfo != null) {
+            for (Object content : keyInfo.getContent()) {
+                if (content instanceof X509Data data) {
+                    for (Object entry : data.getContent()) {
+                        if (entry instanceof X509Certificate certificate) {
+                            certificates.add(certificate);
+                        }
+                    }
+                }
+            }
+        }
+        if (certificates.isEmpty()) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "no certificate in KeyInfo (an X509Data certificate "
+                    + "is required to identify the signer)");
+        }
+        return new ArrayList<>(certificates);
+    }
+
+    /** Certificates whose key type fits the signature method, end-entity certificates first. */
+    private static List<X509Certificate> candidates(List<X509Certificate> certificates, String method)
+            throws Rejected {
+        List<X509Certificate> endEntities = new ArrayList<>();
+        List<X509Certificate> authorities = new ArrayList<>();
+        for (X509Certificate certificate : certificates) {
+            if (SignatureAlgorithms.keyFits(method, certificate.getPublicKey().getAlgorithm())) {
+                (certificate.getBasicConstraints() < 0 ? endEntities : authorities).add(certificate);
+            }
+        }
+        endEntities.addAll(authorities);
+        if (endEntities.isEmpty()) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID,
+                    "no certificate in KeyInfo has a key that fits the signature method " + method);
+        }
+        return endEntities;
+    }
+
+    private static DOMValidateContext context(KeySelector selector, Element signatureElement,
+                                              Map<String, IdAttribute> ids) {
+        DOMValidateContext context = new DOMValidateContext(selector, signatureElement);
+        context.setProperty(SECURE_VALIDATION, Boolean.TRUE);
+        for (IdAttribute id : ids.values()) {
+            context.setIdAttributeNS(id.element(), null, id.name());
+        }
+        return context;
+    }
+
+    private static XMLSignature unmarshal(DOMValidateContext context) throws Rejected {
+        try {
+            return FACTORY.unmarshalXMLSignature(context);
+        } catch (MarshalException | RuntimeException e) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the ds:Signature element cannot be read: "
+                    + e.getMessage());
+        }
+    }
+
+    /** Every Id/ID/id value in the document; a value used twice makes the document ambiguous, hence rejected. */
+    private static Map<String, IdAttribute> uniqueIds(Element root) throws Rejected {
+        Map<String, IdAttribute> ids = new HashMap<>();
+        Node node = root;
+        while (node != null) {
+            if (node.getNodeType() == Node.ELEMENT_NODE) {
+                Element element = (Element) node;
+                for (String name : ID_ATTRIBUTES) {
+                    Attr attribute = element.getAttributeNodeNS(null, name);
+                    if (attribute != null && !attribute.getValue().isEmpty()) {
+                        IdAttribute previous = ids.put(attribute.getValue(),
+                                new IdAttribute(element, name, attribute.getValue()));
+                        if (previous != null) {
+                            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the ID value \"" + attribute.getValue()
+                                    + "\" is used more than once (on " + location(previous.element()) + " and "
+                                    + location(element) + ")");
+                        }
+                    }
+                }
+            }
+            node = next(node, root);
+        }
+        return ids;
+    }
+
+    /** Document-order successor within root, without recursion (documents may be deep). */
+    private static Node next(Node node, Node root) {
+        if (node.getFirstChild() != null) {
+            return node.getFirstChild();
+        }
+        Node current = node;
+        while (current != null && current != root) {
+            if (current.getNextSibling() != null) {
+                return current.getNextSibling();
+            }
+            current = current.getParentNode();
+        }
+        return null;
+    }
+
+    private static List<Element> signatureElements(Document document) {
+        NodeList list = document.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature");
+        List<Element> elements = new ArrayList<>(list.getLength());
+        for (int i = 0; i < list.getLength(); i++) {
+            elements.add((Element) list.item(i));
+        }
+        return elements;
+    }
+
+    /** The SignatureMethod as written, for reports on signatures that are rejected before they are unmarshalled. */
+    private static String declaredSignatureMethod(Element signature) {
+        for (Node info = signature.getFirstChild(); info != null; info = info.getNextSibling()) {
+            if (isDsig(info, "SignedInfo")) {
+                for (Node method = info.getFirstChild(); method != null; method = method.getNextSibling()) {
+                    if (isDsig(method, "SignatureMethod")) {
+                        String algorithm = ((Element) method).getAttribute("Algorithm");
+                        return algorithm.isEmpty() ? null : algorithm;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isDsig(Node node, String localName) {
+        return node.getNodeType() == Node.ELEMENT_NODE && XMLSignature.XMLNS.equals(node.getNamespaceURI())
+                && localName.equals(node.getLocalName());
+    }
+
+    private static boolean isInside(Node node, Element ancestor) {
+        for (Node current = node; current != null; current = current.getParentNode()) {
+            if (current == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describeTarget(String uri, IdAttribute target) {
+        if (target != null) {
+            return "points to " + location(target.element());
+        }
+        return uri != null && uri.startsWith("#") ? "points to no element of the document" : "is not a same-document "
+                + "reference";
+    }
+
+    /** A readable XPath-like location of an element, e.g. /Invoice/ext:UBLExtensions[1]/ds:Signature. */
+    static String location(Element element) {
+        StringBuilder path = new StringBuilder();
+        for (Node node = element; node != null && node.getNodeType() == Node.ELEMENT_NODE;
+                node = node.getParentNode()) {
+            path.insert(0, "/" + node.getNodeName());
+        }
+        return path.toString();
+    }
+
+    private record IdAttribute(Element element, String name, String value) {
+    }
+
+    /** What is known about the signature so far, so that a rejection still reports it. */
+    private static final class Findings {
+        private String signer;
+        private String algorithm;
+        private boolean coversDocument;
+        private List<String> path = List.of();
+        private RevocationStatus revocation = RevocationStatus.NOT_CHECKED;
+    }
+
+    /** Offers exactly one certificate from KeyInfo/X509Data; never a bare KeyValue. */
+    private static final class CandidateKeySelector extends KeySelector {
+        private X509Certificate candidate;
+
+        @Override
+        public KeySelectorResult select(KeyInfo keyInfo, Purpose purpose, AlgorithmMethod method,
+                                        XMLCryptoContext context) throws KeySelectorException {
+            if (candidate == null) {
+                throw new KeySelectorException("no certificate in KeyInfo");
+            }
+            PublicKey key = candidate.getPublicKey();
+            return () -> key;
+        }
+    }
+
+    private static final class Rejected extends Exception {
+        private final ErrorCode code;
+
+        Rejected(ErrorCode code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.silkgate.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerDatabaseTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void embeddedDatabaseLivesInTheDataDirectoryAndReportsItsHealth() {
+        String url = LedgerDatabase.embeddedUrl(dataDir);
+        assertTrue(url.startsWith("jdbc:h2:file:" + dataDir.toAbsolutePath()), url);
+        assertTrue(url.contains(";DB_CLOSE_ON_EXIT=FALSE"), url);
+
+        LedgerDatabase database = LedgerDatabase.open(url, null, null);
+        assertTrue(database.isUp());
+        assertTrue(Files.exists(dataDir.resolve("ledger").resolve("silkgate.mv.db")));
+        database.close();
+        assertFalse(database.isUp());
+
+        // Closing released the file lock: a second open of the same file works.
+        LedgerDatabase again = LedgerDatabase.open(url, null, null);
+        assertTrue(again.isUp());
+        again.close();
+    }
+
+    @Test
+    void committedDocumentSurvivesAKilledJvm() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                CrashingLedgerWriter.class.getName(), dataDir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("child.log").toFile())
+                .start();
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM did not finish");
+        assertEquals(0, child.exitValue(), () -> "child failed: " + read(dataDir.resolve("child.log").toFile()));
+
+        try (LedgerDatabase database = LedgerDatabase.open(LedgerDatabase.embeddedUrl(dataDir), null, null)) {
+            Ledger ledger = new Ledger(database.dataSource(), Clock.systemUTC());
+            DocumentRecord doc = ledger.findDocument("doc-crash")
+                    .orElseThrow(() -> new AssertionError("a committed document was lost when the JVM died"));
+            assertEquals(DocumentStatus.ACCEPTED, doc.status());
+            assertEquals(DeliveryStatus.QUEUED, ledger.findDelivery("dl-crash").orElseThrow().status());
+        }
+    }
+
+    @Test
+    void unreachableDatabaseFailsWithoutLeakingThePassword() {
+        LedgerException e = assertThrows(LedgerException.class, () -> LedgerDatabase.open(
+                "jdbc:postgresql://127.0.0.1:1/none?user=silkgate&password=s3cret&connectTimeout=2", null, null));
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+        assertTrue(e.getMessage().contains("127.0.0.1:1/none"), e.getMessage());
+    }
+
+    private static String read(File file) {
+        try {
+            return Files.readString(file.toPath());
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.silkgate.verify;
+
+import io.silkgate.certs.IssuedCertificate;
+import io.silkgate.schemas.SecureXml;
+import java.io.ByteArrayOutputStream;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.crypto.dom.DOMStructure;
+import javax.xml.crypto.dsig.CanonicalizationMethod;
+import javax.xml.crypto.dsig.DigestMethod;
+import javax.xml.crypto.dsig.Reference;
+import javax.xml.crypto.dsig.SignatureMethod;
+import javax.xml.crypto.dsig.SignedInfo;
+import javax.xml.crypto.dsig.Transform;
+import javax.xml.crypto.dsig.XMLObject;
+import javax.xml.crypto.dsig.XMLSignature;
+import javax.xml.crypto.dsig.XMLSignatureFactory;
+import javax.xml.crypto.dsig.dom.DOMSignContext;
+import javax.xml.crypto.dsig.dom.DOMValidateContext;
+import javax.xml.crypto.dsig.keyinfo.KeyInfo;
+import javax.xml.crypto.dsig.keyinfo.KeyInfoFactory;
+import javax.xml.crypto.dsig.keyinfo.X509Data;
+import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
+import javax.xml.crypto.dsig.spec.TransformParameterSpec;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.apache.jcp.xml.dsig.internal.dom.XMLDSigRI;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** Builds XMLDSig signatures with JSR 105 for material the sample PKI does not have (weak algorithms, odd references). */
+final class TestXmlSigner {
+
+    static final String XADES_NS = "http://uri.etsi.org/01903/v1.3.2#";
+    private static final XMLSignatureFactory FACTORY = XMLSignatureFactory.getInstance("DOM", new XMLDSigRI());
+
+    private final IssuedCertificate signer;
+    private String digestMethod = DigestMethod.SHA256;
+    private String signatureMethod;
+    private String referenceUri = "";
+    private boolean keyValueOnly;
+    private Element parent;
+    private String signedPropertiesTarget;
+    private List<X509Certificate> keyInfoCertificates;
+
+    private TestXmlSigner(IssuedCertificate signer) {
+        this.signer = signer;
+        this.signatureMethod = "EC".equals(signer.privateKey().getAlgorithm())
+                ? SignatureMethod.ECDSA_SHA256 : SignatureMethod.RSA_SHA256;
+    }
+
+    static TestXmlSigner with(IssuedCertificate signer) {
+        return new TestXmlSigner(signer);
+    }
+
+    TestXmlSigner digest(String uri) {
+        this.digestMethod = uri;
+        return this;
+    }
+
+    TestXmlSigner signatureMethod(String uri) {
+        this.signatureMethod = uri;
+        return this;
+    }
+
+    TestXmlSigner reference(String uri) {
+        this.referenceUri = uri;
+        return this;
+    }
+
+    TestXmlSigner keyValueOnly() {
+        this.keyValueOnly = true;
+        return this;
+    }
+
+    TestXmlSigner keyInfo(List<X509Certificate> certificates) {
+        this.keyInfoCertificates = certificates;
+        return this;
+    }
+
+    TestXmlSigner into(Element parent) {
+        this.parent = parent;
+        return this;
+    }
+
+    /** Adds a XAdES SignedProperties reference; with a target, it points there instead of into the signature. */
+    TestXmlSigner xades(String target) {
+        this.signedPropertiesTarget = target;
+        return this;
+    }
+
+    /** Signs the document in place and returns the new ds:Signature element. */
+    Element sign(Document document) throws Exception {
+        Element where = parent == null ? document.getDocumentElement() : parent;
+        DOMSignContext context = new DOMSignContext(signer.privateKey(), where);
+        context.setDefaultNamespacePrefix("ds");
+        registerIds(document, context);
+
+        List<Reference> references = new ArrayList<>();
+        references.add(FACTORY.newReference(referenceUri, FACTORY.newDigestMethod(digestMethod, null),
+                List.of(FACTORY.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
+                        FACTORY.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
+                null, null));
+        List<XMLObject> objects = new ArrayList<>();
+        if (signedPropertiesTarget != null) {
+            Element qualifying = document.createElementNS(XADES_NS, "xades:QualifyingProperties");
+            Element signedProperties = document.createElementNS(XADES_NS, "xades:SignedProperties");
+            signedProperties.setAttributeNS(null, "Id", "xades-props");
+            Element signingTime = document.createElementNS(XADES_NS, "xades:SigningTime");
+            signingTime.setTextContent("2026-03-02T10:00:00Z");
+            Element signedSignatureProperties = document.createElementNS(XADES_NS, "xades:SignedSignatureProperties");
+            signedSignatureProperties.appendChild(signingTime);
+            signedProperties.appendChild(signedSignatureProperties);
+            qualifying.appendChild(signedProperties);
+            context.setIdAttributeNS(signedProperties, null, "Id");
+            objects.add(FACTORY.newXMLObject(List.of(new DOMStructure(qualifying)), null, null, null));
+            String target = signedPropertiesTarget.isEmpty() ? "#xades-props" : signedPropertiesTarget;
+            references.add(FACTORY.newReference(target, FACTORY.newDigestMethod(digestMethod, null),
+                    List.of(FACTORY.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
+                    "http://uri.etsi.org/01903#SignedProperties", null));
+        }
+        SignedInfo signedInfo = FACTORY.newSignedInfo(
+                FACTORY.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
+                FACTORY.newSignatureMethod(signatureMethod, null), references);
+        KeyInfoFactory keys = FACTORY.getKeyInfoFactory();
+        KeyInfo keyInfo = keyValueOnly
+                ? keys.newKeyInfo(List.of(keys.newKeyValue(signer.certificate().getPublicKey())))
+                : keys.newKeyInfo(List.of(keys.newX509Data(keyInfoCertificates())));
+        XMLSignature signature = FACTORY.newXMLSignature(signedInfo, keyInfo, objects, null, null);
+        signature.sign(context);
+        NodeList all = where.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature");
+        return (Element) all.item(all.getLength() - 1);
+    }
+
+    private List<X509Certificate> keyInfoCertificates() {
+        if (keyInfoCertificates != null) {
+            return keyInfoCertificates;
+        }
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (X509Certificate certificate : signer.chain()) {
+            if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+                certificates.add(certificate);
+            }
+        }
+        return certificates;
+    }
+
+    /**
+     * What a naive verifier sees: plain JSR 105 core validation with the X509Data leaf key and every Id registered.
+     * The wrapping tests use it to show their attack signatures are cryptographically sound.
+     */
+    static boolean coreValid(Document document) throws Exception {
+        Element signatureElement = (Element) document.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature").item(0);
+        DOMValidateContext context = new DOMValidateContext(new javax.xml.crypto.KeySelector() {
+            @Override
+            public javax.xml.crypto.KeySelectorResult select(KeyInfo keyInfo, Purpose purpose,
+                                                             javax.xml.crypto.AlgorithmMethod method,
+                                                             javax.xml.crypto.XMLCryptoContext ctx) {
+                for (Object content : keyInfo.getContent()) {
+                    if (content instanceof X509Data data) {
+                        X509Certificate leaf = (X509Certificate) data.getContent().get(0);
+                        return leaf::getPublicKey;
+                    }
+                }
+                throw new IllegalStateException("no X509Data");
+            }
+        }, signatureElement);
+        registerIds(document, context);
+        return FACTORY.unmarshalXMLSignature(context).validate(context);
+    }
+
+    private static void registerIds(Document document, javax.xml.crypto.dom.DOMCryptoContext context) {
+        NodeList elements = document.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < elements.getLength(); i++) {
+            Element element = (Element) elements.item(i);
+            if (element.hasAttributeNS(null, "Id")) {
+                context.setIdAttributeNS(element, null, "Id");
+            }
+        }
+    }
+
+    static byte[] serialize(Document document) throws Exception {
+        Transformer transformer = TransformerFactory.newInstance().newTransformer();
+        transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        transformer.transform(new DOMSource(document), new StreamResult(out));
+        return out.toByteArray();
+    }
+
+    /** Serializes and parses again with the gateway's parser, as if the bytes had been submitted. */
+    static Document resubmit(Document document) throws Exception {
+        return SecureXml.parse(serialize(document));
+    }
+}
