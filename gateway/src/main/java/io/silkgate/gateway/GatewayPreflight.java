@@ -35,9 +35,6 @@ final class GatewayPreflight {
                 errors.add("submitters[" + i + "].api-key-file: required (client certificates are not supported "
                         + "by this build yet)");
             }
-            if (!s.parties().isEmpty()) {
-                errors.add("submitters[" + i + "].parties: party authorisation is not supported by this build yet");
-            }
         }
         for (int i = 0; i < config.trust().size(); i++) {
             if (config.trust().get(i).ocsp()) {

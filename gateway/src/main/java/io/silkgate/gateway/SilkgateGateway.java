@@ -26,6 +26,9 @@ import io.silkgate.routes.PartnerDeliveryRoute;
 import io.silkgate.routes.SchemaValidation;
 import io.silkgate.routes.SignatureCheck;
 import io.silkgate.routes.Submission;
+import io.silkgate.routes.SubmitterAuthorization;
+import io.silkgate.gateway.config.Submitter;
+import java.util.Set;
 import io.silkgate.schemas.UblSchemaValidator;
 import io.silkgate.sign.DetachedJwsSigner;
 import io.silkgate.verify.CertificatePathValidator;
@@ -139,20 +142,24 @@ public final class SilkgateGateway {
         List<DeliveryTarget> targets = config.partners().stream().map(this::targetOf).toList();
 
         ConnectionFactory connections;
-        if ("embedded".equals(config.gateway().broker())) {
+        long t0 = System.nanoTime();
+        if (config.gateway().embeddedBroker()) {
             broker = new EmbeddedBroker(dataDir.resolve("broker"), targets);
             broker.start();
+            LOG.info("embedded broker started in {} ms (journal in {})", millisSince(t0), dataDir.resolve("broker"));
             connections = new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL);
         } else {
             connections = new ActiveMQConnectionFactory(externalBrokerUrl(config.gateway().broker()));
         }
         try {
-            database = "embedded".equals(config.gateway().database())
+            t0 = System.nanoTime();
+            database = config.gateway().embeddedDatabase()
                     ? LedgerDatabase.open(LedgerDatabase.embeddedUrl(dataDir), null, null)
                     : LedgerDatabase.open(config.gateway().database(), config.gateway().databaseUser(),
                             config.gateway().databasePassword() == null ? null
                                     : config.gateway().databasePassword().value());
             ledger = new Ledger(database.dataSource(), clock);
+            LOG.info("ledger ready in {} ms", millisSince(t0));
             queue = new DeliveryQueue(connections);
         } catch (RuntimeException e) {
             closeResources();
@@ -160,6 +167,9 @@ public final class SilkgateGateway {
         }
         DocumentArchive archive = new DocumentArchive(dataDir.resolve("archive"));
         DocumentTranslator translator = new DocumentTranslator();
+        t0 = System.nanoTime();
+        UblSchemaValidator ublSchemas = new UblSchemaValidator();
+        LOG.info("UBL 2.1 schemas compiled in {} ms", millisSince(t0));
 
         main = new Main();
         main.configure().withName("silkgate").withJmxEnabled(true).withShutdownTimeout(30);
@@ -167,8 +177,10 @@ public final class SilkgateGateway {
         main.configure().addRoutesBuilder(new IntakeRoute(new IntakeRoute.IntakeSteps(
                 new IntakeParser(ledger),
                 new SignatureCheck(new XmlSignatureVerifier(new CertificatePathValidator()), crypto.trust(), clock),
+                new SubmitterAuthorization(config.submitters().stream().collect(java.util.stream.Collectors.toMap(
+                        Submitter::id, s -> Set.copyOf(s.parties())))),
                 new BusinessDuplicateCheck(ledger),
-                new SchemaValidation(new UblSchemaValidator()),
+                new SchemaValidation(ublSchemas),
                 new DestinationRouting(new ConfiguredDestinations(config.partners(), config.routing(), translator)),
                 new DocumentAcceptor(archive, ledger, queue, clock)), ledger, clock));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -233,6 +245,10 @@ public final class SilkgateGateway {
                 ready.countDown();
             }
         }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     private static IntakeOutcome intake(ProducerTemplate template, Submission submission) {

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The synchronous half of the pipeline, route id {@code intake}: parse, verify, de-duplicate, validate, route,
- * accept. Its reply (an {@link IntakeOutcome}) is what the submitter is answered; a rejection is recorded in the
+ * The synchronous half of the pipeline, route id {@code intake}: parse, verify, authorise, de-duplicate, validate,
+ * route, accept. Its reply (an {@link IntakeOutcome}) is what the submitter is answered; a rejection is recorded in the
  * ledger and changes nothing else.
  */
 public final class IntakeRoute extends RouteBuilder {
@@ -27,7 +27,8 @@ public final class IntakeRoute extends RouteBuilder {
     private final Clock clock;
 
     /** The processors of the intake, in pipeline order. */
-    public record IntakeSteps(IntakeParser parse, SignatureCheck verify, BusinessDuplicateCheck deduplicate,
+    public record IntakeSteps(IntakeParser parse, SignatureCheck verify, SubmitterAuthorization authorize,
+            BusinessDuplicateCheck deduplicate,
             SchemaValidation validate, DestinationRouting route, DocumentAcceptor accept) {
     }
 
@@ -44,6 +45,7 @@ public final class IntakeRoute extends RouteBuilder {
         from(ENDPOINT).routeId(ROUTE_ID)
                 .process(steps.parse()).id("parse")
                 .process(steps.verify()).id("verify")
+                .process(steps.authorize()).id("authorize")
                 .process(steps.deduplicate()).id("deduplicate")
                 .process(steps.validate()).id("validate")
                 .process(steps.route()).id("route")

@@ -34,10 +34,13 @@ public final class CertificatePathValidator {
     private static final int KEY_USAGE_DIGITAL_SIGNATURE = 0;
     private static final int KEY_USAGE_NON_REPUDIATION = 1;
     private static final int KEY_USAGE_CRL_SIGN = 6;
-    private static final int MAX_VERIFIED_CRLS = 1024;
+    private static final int MAX_CACHED = 4096;
 
     // CRL signatures verified once per (CRL, issuer): the same few CRLs are checked for every document.
     private final Map<CrlIssuer, Boolean> verifiedCrls = new ConcurrentHashMap<>();
+    // Paths already built for a signer, its chain and an anchor set. Everything PKIX checks but validity dates is
+    // independent of the instant, so a cached path only needs its dates checked again.
+    private final Map<PathKey, List<X509Certificate>> builtPaths = new ConcurrentHashMap<>();
 
     /** Validates the signer's certificate at {@code at}; suppliedChain are candidate intermediates sent with it. */
     public PathResult validate(X509Certificate signer, List<X509Certificate> suppliedChain, TrustAnchors trust,
@@ -56,17 +59,41 @@ public final class CertificatePathValidator {
             path = List.of(signer);
         } else {
             List<X509Certificate> candidates = candidates(signer, suppliedChain, trust);
+            PathKey key = new PathKey(candidates, trust);
+            path = builtPaths.get(key);
+            if (path != null && validAt(path, at)) {
+                // Same checks as a fresh build would make: only the instant differs.
+                return afterBuilding(path, trust, at);
+            }
             try {
                 path = build(signer, candidates, trust, at);
             } catch (CertPathBuilderException e) {
                 return explainFailure(signer, candidates, trust, at, e);
             }
+            if (builtPaths.size() >= MAX_CACHED) {
+                builtPaths.clear();
+            }
+            builtPaths.put(key, path);
         }
+        return afterBuilding(path, trust, at);
+    }
+
+    private PathResult afterBuilding(List<X509Certificate> path, TrustAnchors trust, Instant at) {
         String policy = policyProblem(path);
         if (policy != null) {
             return new PathResult(false, path, RevocationStatus.NOT_CHECKED, ErrorCode.CERTIFICATE_UNTRUSTED, policy);
         }
         return checkRevocation(path, trust.crls(), at);
+    }
+
+    /** Whether every certificate of a path but its anchor (whose dates PKIX ignores too) is valid at the instant. */
+    private static boolean validAt(List<X509Certificate> path, Instant at) {
+        for (X509Certificate certificate : path.subList(0, path.size() - 1)) {
+            if (validityProblem(certificate, at) != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<X509Certificate> candidates(X509Certificate signer, List<X509Certificate> supplied,
@@ -108,6 +135,10 @@ public final class CertificatePathValidator {
     /** Tells an expired (or not yet valid) certificate from a path that does not lead to an anchor at all. */
     private PathResult explainFailure(X509Certificate signer, List<X509Certificate> candidates, TrustAnchors trust,
                                       Instant at, CertPathBuilderException failure) {
+        String reason = failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")";
+        if (candidates.stream().allMatch(certificate -> validityProblem(certificate, at) == null)) {
+            return untrusted(signer, "no certification path from " + dn(signer) + " to a trust anchor" + reason);
+        }
         long from = signer.getNotBefore().getTime();
         long to = signer.getNotAfter().getTime();
         Instant[] instants = {Instant.ofEpochMilli(from + (to - from) / 2), Instant.ofEpochMilli(to - 1000),
@@ -126,7 +157,6 @@ public final class CertificatePathValidator {
                 // no path at that instant either: try the next one
             }
         }
-        String reason = failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")";
         return untrusted(signer, "no certification path from " + dn(signer) + " to a trust anchor" + reason);
     }
 
@@ -227,7 +257,7 @@ public final class CertificatePathValidator {
         } catch (GeneralSecurityException e) {
             verified = false;
         }
-        if (verifiedCrls.size() >= MAX_VERIFIED_CRLS) {
+        if (verifiedCrls.size() >= MAX_CACHED) {
             verifiedCrls.clear();
         }
         verifiedCrls.put(key, verified);
@@ -251,5 +281,19 @@ public final class CertificatePathValidator {
     }
 
     private record CrlIssuer(X509CRL crl, X509Certificate issuer) {
+    }
+
+    /** The candidate certificates (signer first) and the anchor set, compared by identity. */
+    private record PathKey(List<X509Certificate> candidates, TrustAnchors trust) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PathKey key && key.trust == trust && key.candidates.equals(candidates);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(trust) + candidates.hashCode();
+        }
     }
 }

@@ -43,6 +43,8 @@ public final class XmlSignatureVerifier {
     private static final String SECURE_VALIDATION = "org.apache.jcp.xml.dsig.secureValidation";
     private static final String XADES_SIGNED_PROPERTIES = "http://uri.etsi.org/01903#SignedProperties";
     private static final String[] ID_ATTRIBUTES = {"Id", "ID", "id"};
+    // Each candidate certificate may cost a signature verification: bound what a submitter can make us try.
+    private static final int MAX_KEYINFO_CERTIFICATES = 10;
     private static final XMLSignatureFactory FACTORY = XMLSignatureFactory.getInstance("DOM", new XMLDSigRI());
 
     private final CertificatePathValidator paths;
@@ -136,7 +138,7 @@ public final class XmlSignatureVerifier {
         if (weakKey != null) {
             throw new Rejected(ErrorCode.SIGNATURE_INVALID, "signing key of " + findings.signer + ": " + weakKey);
         }
-        checkDigests(signedInfo, signature, context);
+        checkDigests(signature, context);
 
         TrustAnchors anchors = trust.anchorsFor(root, signer);
         if (anchors == null || anchors.isEmpty()) {
@@ -219,7 +221,7 @@ public final class XmlSignatureVerifier {
         findings.coversDocument = true;
     }
 
-    private static void checkDigests(SignedInfo signedInfo, XMLSignature signature, DOMValidateContext context)
+    private static void checkDigests(XMLSignature signature, DOMValidateContext context)
             throws Rejected {
         for (Object item : signature.getSignedInfo().getReferences()) {
             Reference reference = (Reference) item;
@@ -264,6 +266,10 @@ public final class XmlSignatureVerifier {
         if (certificates.isEmpty()) {
             throw new Rejected(ErrorCode.SIGNATURE_INVALID, "no certificate in KeyInfo (an X509Data certificate "
                     + "is required to identify the signer)");
+        }
+        if (certificates.size() > MAX_KEYINFO_CERTIFICATES) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "KeyInfo holds " + certificates.size()
+                    + " certificates; at most " + MAX_KEYINFO_CERTIFICATES + " are accepted");
         }
         return new ArrayList<>(certificates);
     }

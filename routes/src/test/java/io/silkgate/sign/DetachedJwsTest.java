@@ -11,6 +11,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.Base64URL;
 import io.silkgate.certs.CertificateIssuer;
@@ -125,7 +126,7 @@ class DetachedJwsTest {
                 .x509CertURL(URI.create("https://attacker.invalid/cert.pem"))
                 .x509CertChain(List.of(Base64.encode(impostor.certificate().getEncoded()))).build(),
                 new Payload(BODY));
-        jws.sign(new com.nimbusds.jose.crypto.RSASSASigner(impostor.privateKey()));
+        jws.sign(new RSASSASigner(impostor.privateKey()));
 
         JwsCheck check = verifier.verify(jws.serialize(true), BODY, AT);
 

@@ -6,6 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.crypto.AlgorithmMethod;
+import javax.xml.crypto.KeySelector;
+import javax.xml.crypto.KeySelectorResult;
+import javax.xml.crypto.XMLCryptoContext;
+import javax.xml.crypto.dom.DOMCryptoContext;
 import javax.xml.crypto.dom.DOMStructure;
 import javax.xml.crypto.dsig.CanonicalizationMethod;
 import javax.xml.crypto.dsig.DigestMethod;
@@ -156,11 +161,10 @@ final class TestXmlSigner {
      */
     static boolean coreValid(Document document) throws Exception {
         Element signatureElement = (Element) document.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature").item(0);
-        DOMValidateContext context = new DOMValidateContext(new javax.xml.crypto.KeySelector() {
+        DOMValidateContext context = new DOMValidateContext(new KeySelector() {
             @Override
-            public javax.xml.crypto.KeySelectorResult select(KeyInfo keyInfo, Purpose purpose,
-                                                             javax.xml.crypto.AlgorithmMethod method,
-                                                             javax.xml.crypto.XMLCryptoContext ctx) {
+            public KeySelectorResult select(KeyInfo keyInfo, Purpose purpose, AlgorithmMethod method,
+                                            XMLCryptoContext ctx) {
                 for (Object content : keyInfo.getContent()) {
                     if (content instanceof X509Data data) {
                         X509Certificate leaf = (X509Certificate) data.getContent().get(0);
@@ -174,7 +178,7 @@ final class TestXmlSigner {
         return FACTORY.unmarshalXMLSignature(context).validate(context);
     }
 
-    private static void registerIds(Document document, javax.xml.crypto.dom.DOMCryptoContext context) {
+    private static void registerIds(Document document, DOMCryptoContext context) {
         NodeList elements = document.getElementsByTagNameNS("*", "*");
         for (int i = 0; i < elements.getLength(); i++) {
             Element element = (Element) elements.item(i);

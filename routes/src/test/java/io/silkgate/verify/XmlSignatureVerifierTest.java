@@ -16,6 +16,7 @@ import io.silkgate.schemas.DocumentRejectedException;
 import io.silkgate.schemas.ErrorCode;
 import io.silkgate.schemas.SecureXml;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -309,5 +310,27 @@ class XmlSignatureVerifierTest {
 
         assertTrue(result.ok(), () -> result.toString());
         assertEquals(SHENZHEN, result.signatures().get(0).signer());
+    }
+
+    @Test
+    void keyInfoStuffedWithCertificatesIsRejectedBeforeTryingThemAll() throws Exception {
+        IssuedCertificate signer = SamplePki.load("cn/exporter-shenzhen");
+        List<X509Certificate> stuffed = new ArrayList<>();
+        for (String country : List.of("ae", "eu", "sg", "vn")) {
+            stuffed.add(SamplePki.certificate(country + "/root-ca.pem"));
+            stuffed.add(SamplePki.certificate(country + "/issuing-ca.pem"));
+        }
+        stuffed.add(SamplePki.certificate("cn/exporter-revoked.pem"));
+        stuffed.add(SamplePki.certificate("rogue/exporter-impostor.pem"));
+        stuffed.add(signer.certificate());
+        Document document = SecureXml.parse(SamplePki.document("invoice-cn-vn.xml"));
+        TestXmlSigner.with(signer).keyInfo(stuffed).sign(document);
+        document = TestXmlSigner.resubmit(document);
+
+        VerificationResult result = verifier.verify(document, (element, s) -> cn, TestPki.AT);
+
+        assertEquals(ErrorCode.SIGNATURE_INVALID, result.firstFailure());
+        assertTrue(result.signatures().get(0).message().contains("11 certificates"),
+                result.signatures().get(0).message());
     }
 }

@@ -1,5 +1,7 @@
 package io.silkgate.schemas;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -14,10 +16,47 @@ public final class UblFacts {
 
     public static DocumentFacts read(String format, Element root) {
         String type = "CreditNote".equals(root.getLocalName()) ? "credit-note" : "invoice";
+        Element seller = child(root, CAC, "AccountingSupplierParty");
         return new DocumentFacts(format, type,
                 text(child(root, CBC, "ID")),
-                partyCountry(child(root, CAC, "AccountingSupplierParty")),
-                partyCountry(child(root, CAC, "AccountingCustomerParty")));
+                partyCountry(seller),
+                partyCountry(child(root, CAC, "AccountingCustomerParty")),
+                partyIds(child(seller, CAC, "Party")));
+    }
+
+    /** Every identifier of a party: endpoint, party identifications, VAT number ({@code VA:}), legal registration. */
+    private static List<String> partyIds(Element party) {
+        List<String> ids = new ArrayList<>();
+        if (party == null) {
+            return ids;
+        }
+        addSchemed(ids, child(party, CBC, "EndpointID"));
+        for (Node n = party.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && CAC.equals(e.getNamespaceURI())) {
+                switch (e.getLocalName()) {
+                    case "PartyIdentification" -> addSchemed(ids, child(e, CBC, "ID"));
+                    case "PartyLegalEntity" -> addSchemed(ids, child(e, CBC, "CompanyID"));
+                    case "PartyTaxScheme" -> {
+                        String vat = text(child(e, CBC, "CompanyID"));
+                        String scheme = text(child(child(e, CAC, "TaxScheme"), CBC, "ID"));
+                        if (vat != null && "VAT".equalsIgnoreCase(scheme)) {
+                            ids.add("VA:" + vat);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void addSchemed(List<String> ids, Element idElement) {
+        String value = text(idElement);
+        String scheme = idElement == null ? "" : idElement.getAttribute("schemeID").trim();
+        if (value != null && !scheme.isEmpty()) {
+            ids.add(scheme + ":" + value);
+        }
     }
 
     private static String partyCountry(Element roleParty) {

@@ -22,6 +22,8 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 public final class EmbeddedBroker implements AutoCloseable {
 
     public static final String IN_VM_URL = "vm://0";
+    private static final String UNROUTED_DLQ = "silkgate.dlq";
+    private static final String EXPIRED = "silkgate.expired";
 
     private final EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
 
@@ -44,11 +46,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot configure the in-VM acceptor", e);
         }
+        // every other address (the dead-letter queues themselves included) gets catch-alls instead of silent drops
+        cfg.addAddressSetting("#", new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(UNROUTED_DLQ))
+                .setExpiryAddress(SimpleString.of(EXPIRED)));
+        cfg.addAddressConfiguration(anycast(UNROUTED_DLQ));
+        cfg.addAddressConfiguration(anycast(EXPIRED));
         for (DeliveryTarget p : partners) {
             String queue = QueuedDelivery.queueOf(p.partner());
             String dlq = QueuedDelivery.deadLetterQueueOf(p.partner());
             cfg.addAddressSetting(queue, new AddressSettings()
                     .setDeadLetterAddress(SimpleString.of(dlq))
+                    .setExpiryAddress(SimpleString.of(EXPIRED))
                     .setMaxDeliveryAttempts(p.maxAttempts())
                     .setRedeliveryDelay(p.initialDelay().toMillis())
                     .setRedeliveryMultiplier(p.multiplier())

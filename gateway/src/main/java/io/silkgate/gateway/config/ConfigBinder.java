@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.silkgate.schemas.Format;
 import io.silkgate.schemas.FormatCatalogue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -101,7 +101,7 @@ public final class ConfigLoader {
                 "gateway.database-user: (none)",
                 "gateway.database-password: (none)",
                 "gateway.max-document-size: " + Units.formatSize(ConfigDefaults.MAX_DOCUMENT_BYTES),
-                "gateway.signing: (none)  # the gateway forwards documents unsigned and cannot answer PINT",
+                "gateway.signing: (none)  # signs with the public SAMPLE key of certs-sample, with a warning",
                 "gateway.tls: (none)  # plain HTTP, with a start-up warning",
                 "gateway.tls.client-auth: " + ConfigDefaults.TLS_CLIENT_AUTH,
                 "gateway.jmx: (none)  # no remote JMX",

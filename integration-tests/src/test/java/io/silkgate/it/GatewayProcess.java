@@ -1,0 +1,288 @@
+package io.silkgate.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.silkgate.certs.SamplePki;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+/**
+ * The packaged gateway ({@code java -jar silkgate.jar serve}) as a separate process on a data dir of its own:
+ * writes its silkgate.yaml, starts it, waits until it is healthy, talks to its HTTP API, and kills or stops it.
+ * Several starts on the same data dir are the same installation restarted.
+ */
+final class GatewayProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        // a crashed or interrupted test JVM must not leave gateways behind holding ports and data dirs
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly)));
+    }
+
+    private final Path dataDir;
+    private final String partnersYaml;
+    private final Path config;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process process;
+    private int port;
+
+    /**
+     * @param dataDir      the gateway's data dir; the sample PKI is extracted into {@code dataDir/pki}
+     * @param partnersYaml the {@code partners:} and {@code routing:} sections, appended to the generated config
+     */
+    GatewayProcess(Path dataDir, String partnersYaml) {
+        this.dataDir = dataDir;
+        this.partnersYaml = partnersYaml;
+        this.config = dataDir.resolve("silkgate.yaml");
+        this.log = dataDir.resolve("gateway.log");
+        if (!Files.isDirectory(dataDir.resolve("pki"))) {
+            SamplePki.copyTo(dataDir.resolve("pki"));
+        }
+    }
+
+    /** The packaged jar under test, as passed by failsafe; fails with a hint if it has not been built. */
+    static Path jar() {
+        String property = System.getProperty("silkgate.jar");
+        if (property == null) {
+            fail("system property silkgate.jar is not set (run the tests through failsafe: ./mvnw -pl integration-tests verify)");
+        }
+        Path jar = Path.of(property).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            fail(jar + " does not exist: build it first with ./mvnw -B -pl gateway -am package -DskipTests");
+        }
+        return jar;
+    }
+
+    /** Starts the gateway on a fresh free port and waits until {@code GET /api/v1/health} answers 200. */
+    GatewayProcess start() {
+        if (isAlive()) {
+            throw new IllegalStateException("the gateway is already running");
+        }
+        try {
+            port = freePort();
+            Files.writeString(config, configYaml(port) + partnersYaml);
+            Files.writeString(log, "==== start on port " + port + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx384m", "-jar", jar().toString(),
+                    "serve", "--config", config.toString(), "--data", dataDir.toString())
+                    .directory(dataDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            process = builder.start();
+            LIVE.add(process);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the gateway", e);
+        }
+        awaitHealthy();
+        return this;
+    }
+
+    /** kill -9: the gateway gets no chance to clean up, like a power cut or an OOM kill. */
+    void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                fail("the gateway did not die within 30 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            LIVE.remove(process);
+        }
+    }
+
+    /**
+     * SIGTERM, then waits for the process to exit. Fails (and kills it) if it is still running after
+     * {@code timeout}. Returns the exit code.
+     */
+    int stop(Duration timeout) {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("the gateway is not running");
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                String tail = logTail();
+                kill();
+                fail("the gateway did not exit within " + timeout.toSeconds() + " s of SIGTERM\n" + tail);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            LIVE.remove(process);
+        }
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        if (isAlive()) {
+            kill();
+        }
+    }
+
+    URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** POST /api/v1/documents with the given body, content type and extra headers (name, value, name, value...). */
+    HttpAnswer submit(byte[] body, String contentType, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri().resolve("/api/v1/documents"))
+                .timeout(CALL_TIMEOUT)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    /** GET of a path or absolute URL on the gateway. */
+    HttpAnswer get(String pathOrUrl) {
+        return send(HttpRequest.newBuilder(baseUri().resolve(pathOrUrl)).timeout(CALL_TIMEOUT).GET().build());
+    }
+
+    /** The ledger's view of a document: GET /api/v1/documents/{id}, which must answer 200. */
+    JsonNode document(String id) {
+        HttpAnswer answer = get("/api/v1/documents/" + id);
+        if (answer.status() != 200) {
+            fail("GET /api/v1/documents/" + id + " answered " + answer);
+        }
+        return answer.json();
+    }
+
+    /** Polls the document's status until {@code condition} holds; returns the last view. */
+    JsonNode awaitDocument(String id, String what, Predicate<JsonNode> condition, Duration timeout) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        Await.until(timeout, "document " + id + ": " + what, () -> {
+            last.set(document(id));
+            return condition.test(last.get());
+        }, () -> "last status: " + last.get() + "\n" + logTail());
+        return last.get();
+    }
+
+    /** The last lines the gateway wrote (all its starts on this data dir), for failure messages. */
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            List<String> tail = new ArrayList<>(lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+            return "---- gateway log " + log + " (last " + tail.size() + " lines) ----\n" + String.join("\n", tail);
+        } catch (IOException e) {
+            return "(no gateway log: " + e + ")";
+        }
+    }
+
+    private void awaitHealthy() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                LIVE.remove(process);
+                fail("the gateway exited with code " + process.exitValue() + " during start-up\n" + logTail());
+            }
+            if (healthy()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                String tail = logTail();
+                kill();
+                fail("the gateway did not answer GET /api/v1/health with 200 within " + START_TIMEOUT.toSeconds()
+                        + " s\n" + tail);
+            }
+            Await.pause(250);
+        }
+    }
+
+    private boolean healthy() {
+        try {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(baseUri().resolve("/api/v1/health"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpAnswer send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new HttpAnswer(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed\n" + logTail(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String configYaml(int port) {
+        // paths are relative to this file, which lives in the data dir next to the extracted PKI
+        return """
+                # written by the integration tests (GatewayProcess)
+                gateway:
+                  http-host: 127.0.0.1
+                  http-port: %d
+                  data-dir: .
+                  signing: { keystore: pki/silkgate/gateway.p12, password: silkgate-sample, alias: gateway }
+                  delivery: { attempts: 5, delay: 300ms, multiplier: 2, max-delay: 2s, timeout: 5s }
+                trust:
+                  - { country: CN, anchors: pki/cn/root-ca.pem, crl: pki/cn/issuing-ca.crl }
+                """.formatted(port);
+    }
+
+    /** One partner block for the {@code partners:} list, receiving UBL over REST at the stub's URL. */
+    static String partner(String id, StubPartner stub, String extraYaml) {
+        return "  - id: " + id + "\n"
+                + "    country: VN\n"
+                + "    format: ubl\n"
+                + "    endpoint: { type: rest, url: \"" + stub.url() + "\" }\n"
+                + (extraYaml.isEmpty() ? "" : "    " + extraYaml + "\n");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
