@@ -309,6 +309,7 @@ public final class SilkgateGateway {
         if (database != null) {
             database.close();
             database = null;
+            LOG.info("broker and ledger closed; Silkgate stopped");
         }
     }
 }

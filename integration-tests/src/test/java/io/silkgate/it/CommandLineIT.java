@@ -116,7 +116,6 @@ class CommandLineIT {
         Path config = Files.writeString(dir.resolve("silkgate.yaml"), """
                 gateway:
                   http-host: 127.0.0.1
-                  http-port: 0
                   data-dirr: ./data
                 """);
 

@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * The packaged gateway ({@code java -jar silkgate.jar serve}) as a separate process on a data dir of its own:
@@ -34,6 +36,7 @@ final class GatewayProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    private static Path jarSnapshot;
 
     static {
         // a crashed or interrupted test JVM must not leave gateways behind holding ports and data dirs
@@ -62,17 +65,43 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    /** The packaged jar under test, as passed by failsafe; fails with a hint if it has not been built. */
-    static Path jar() {
-        String property = System.getProperty("silkgate.jar");
-        if (property == null) {
-            fail("system property silkgate.jar is not set (run the tests through failsafe: ./mvnw -pl integration-tests verify)");
+    /**
+     * The packaged jar under test, as passed by failsafe; fails with a hint if it has not been built. Every
+     * process of this test run starts from one private copy, so a rebuild of gateway/target/silkgate.jar while
+     * the tests run cannot change or corrupt the code under test halfway.
+     */
+    static synchronized Path jar() {
+        if (jarSnapshot == null) {
+            String property = System.getProperty("silkgate.jar");
+            if (property == null) {
+                fail("system property silkgate.jar is not set (run the tests through failsafe: "
+                        + "./mvnw -pl integration-tests verify)");
+            }
+            Path built = Path.of(property).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(built)) {
+                fail(built + " does not exist: build it first with ./mvnw -B -pl gateway -am package -DskipTests");
+            }
+            jarSnapshot = snapshot(built);
         }
-        Path jar = Path.of(property).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(jar)) {
-            fail(jar + " does not exist: build it first with ./mvnw -B -pl gateway -am package -DskipTests");
+        return jarSnapshot;
+    }
+
+    private static Path snapshot(Path built) {
+        try {
+            Path dir = Files.createTempDirectory("silkgate-it-jar");
+            dir.toFile().deleteOnExit();
+            Path copy = Files.copy(built, dir.resolve("silkgate.jar"));
+            copy.toFile().deleteOnExit();
+            try (JarFile jar = new JarFile(copy.toFile())) {
+                Manifest manifest = jar.getManifest();
+                if (manifest == null || manifest.getMainAttributes().getValue("Main-Class") == null) {
+                    fail(built + " is not an executable jar (no Main-Class)");
+                }
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + built + " (is it being rebuilt right now?)", e);
         }
-        return jar;
     }
 
     /** Starts the gateway on a fresh free port and waits until {@code GET /api/v1/health} answers 200. */
