@@ -23,6 +23,7 @@ import io.silkgate.routes.IntakeParser;
 import io.silkgate.routes.IntakeRoute;
 import io.silkgate.routes.PartnerDelivery;
 import io.silkgate.routes.PartnerDeliveryRoute;
+import io.silkgate.routes.RestTransport;
 import io.silkgate.routes.SchemaValidation;
 import io.silkgate.routes.SignatureCheck;
 import io.silkgate.routes.Submission;
@@ -187,7 +188,8 @@ public final class SilkgateGateway {
         DetachedJwsSigner signer = crypto.signer();
         for (DeliveryTarget t : targets) {
             main.configure().addRoutesBuilder(new PartnerDeliveryRoute(t,
-                    new PartnerDelivery(t, ledger, archive, translator, signer, client, clock), CONSUMERS_PER_PARTNER));
+                    new PartnerDelivery(t, ledger, archive, translator, signer,
+                            new RestTransport(t.url(), t.timeout(), client), clock), CONSUMERS_PER_PARTNER));
         }
         main.addMainListener(new Lifecycle(archive, crypto.submitters()));
     }

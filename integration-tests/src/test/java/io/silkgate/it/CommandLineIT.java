@@ -2,11 +2,14 @@ package io.silkgate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.silkgate.certs.SamplePki;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,6 +111,24 @@ class CommandLineIT {
         assertEquals(2, convert.exitCode(), convert::toString);
         assertTrue(convert.stderr().contains("nosuch"), "the message should name the bad format id\n" + convert);
         assertTrue(convert.stdout().isBlank(), "nothing may be written as a converted document\n" + convert);
+    }
+
+    @Test
+    void serveExitsWithAnErrorCodeWhenItsPortIsTaken() throws IOException {
+        Path dir = Files.createDirectories(work.resolve("port-taken"));
+        try (ServerSocket squatter = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Path config = Files.writeString(dir.resolve("silkgate.yaml"), """
+                    gateway:
+                      http-host: 127.0.0.1
+                      http-port: %d
+                    """.formatted(squatter.getLocalPort()));
+
+            JarCommand.Result serve = JarCommand.run(dir, Duration.ofSeconds(90), "serve", "--config",
+                    config.toString(), "--data", dir.resolve("data").toString());
+
+            // a supervisor (systemd, Kubernetes) only learns of the failure from the exit code
+            assertNotEquals(0, serve.exitCode(), "a gateway that could not open its port must not exit 0\n" + serve);
+        }
     }
 
     @Test

@@ -91,6 +91,17 @@ class RejectionIT {
     }
 
     @Test
+    void wellFormedXmlOfNoKnownFormatIsUnknownFormat() {
+        byte[] memo = "<Memo xmlns=\"urn:example:not-a-trade-document\"><Text>hello</Text></Memo>"
+                .getBytes(StandardCharsets.UTF_8);
+
+        HttpAnswer answer = gateway.submit(memo, "application/xml");
+
+        assertProblem(answer, 422, "UNKNOWN_FORMAT");
+        assertNothingDelivered(memo, null);
+    }
+
+    @Test
     void doctypeWithAnExternalEntityIsMalformedAndNotExpanded(@TempDir Path scratch) throws IOException {
         String marker = "XXE-MARKER-" + UUID.randomUUID();
         Path secret = Files.writeString(scratch.resolve("secret.txt"), marker);

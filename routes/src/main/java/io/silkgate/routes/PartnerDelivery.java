@@ -3,13 +3,10 @@ package io.silkgate.routes;
 import io.silkgate.ledger.DeliveryRecord;
 import io.silkgate.ledger.DocumentRecord;
 import io.silkgate.ledger.Ledger;
+import io.silkgate.schemas.FormatCatalogue;
 import io.silkgate.sign.DetachedJwsSigner;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -19,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deliver step for one partner endpoint of type {@code rest}: translate a copy of the original, sign it with the
- * gateway's detached JWS, POST it, and record the outcome. The ledger says DEAD_LETTERED on the last attempt the
+ * Deliver step for one partner: translate a copy of the original, sign it with the gateway's detached JWS, hand
+ * it to the partner's transport, and record the outcome. The ledger says DEAD_LETTERED on the last attempt the
  * broker will make, so the ledger and the dead-letter queue agree.
  */
 public final class PartnerDelivery implements Processor {
@@ -32,17 +29,17 @@ public final class PartnerDelivery implements Processor {
     private final DocumentArchive archive;
     private final DocumentTranslator translator;
     private final DetachedJwsSigner signer;
-    private final HttpClient http;
+    private final PartnerTransport transport;
     private final Clock clock;
 
     public PartnerDelivery(DeliveryTarget target, Ledger ledger, DocumentArchive archive, DocumentTranslator translator,
-            DetachedJwsSigner signer, HttpClient http, Clock clock) {
+            DetachedJwsSigner signer, PartnerTransport transport, Clock clock) {
         this.target = target;
         this.ledger = ledger;
         this.archive = archive;
         this.translator = translator;
         this.signer = signer;
-        this.http = http;
+        this.transport = transport;
         this.clock = clock;
     }
 
@@ -77,29 +74,8 @@ public final class PartnerDelivery implements Processor {
         byte[] original = archive.read(doc.id()).orElseThrow(() ->
                 new DeliveryFailedException("original of document " + doc.id() + " is missing from the archive"));
         byte[] body = translator.translate(original, doc.format(), target.format());
-        HttpRequest request = HttpRequest.newBuilder(target.url())
-                .timeout(target.timeout())
-                .header("Content-Type", "application/xml")
-                .header("Silkgate-Document-Id", doc.id())
-                .header("Silkgate-Format", target.format())
-                .header("Silkgate-Source-Format", doc.format())
-                .header("Silkgate-Signature", signer.sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new DeliveryFailedException(target.url() + " unreachable: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeliveryFailedException("interrupted while sending to " + target.url());
-        }
-        if (response.statusCode() / 100 != 2) {
-            String answer = response.body() == null ? "" : response.body();
-            throw new DeliveryFailedException(target.url() + " answered " + response.statusCode()
-                    + (answer.isBlank() ? "" : ": " + answer.substring(0, Math.min(200, answer.length()))));
-        }
+        transport.send(new OutboundDocument(doc.id(), doc.format(), target.format(),
+                FormatCatalogue.require(target.format()).mediaType(), body, signer.sign(body)));
     }
 
     private void recordFailure(DeliveryRecord delivery, int brokerAttempt, String error) {
