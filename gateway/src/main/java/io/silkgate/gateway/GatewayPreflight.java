@@ -20,9 +20,6 @@ final class GatewayPreflight {
         if (config.gateway().tls() != null) {
             errors.add("gateway.tls: TLS termination is not supported by this build yet; put a TLS proxy in front");
         }
-        if (config.gateway().jmx() != null) {
-            errors.add("gateway.jmx: remote JMX is not supported by this build yet; use local JMX (jconsole, attach)");
-        }
         if (!config.signers().isEmpty()) {
             errors.add("signers: signer-to-party authorisation is not supported by this build yet");
         }

@@ -7,9 +7,14 @@ import io.silkgate.gateway.config.SilkgateConfig;
 import io.silkgate.gateway.http.DocumentsResource;
 import io.silkgate.gateway.http.HttpApi;
 import io.silkgate.gateway.http.SubmitterAuthenticator;
+import io.silkgate.gateway.jmx.IntakeStatistics;
+import io.silkgate.gateway.jmx.JmxRegistry;
+import io.silkgate.gateway.jmx.PartnerView;
+import io.silkgate.gateway.jmx.RemoteJmx;
 import io.silkgate.ledger.Ledger;
 import io.silkgate.ledger.LedgerDatabase;
 import io.silkgate.routes.BusinessDuplicateCheck;
+import io.silkgate.routes.DeadLetterRedrive;
 import io.silkgate.routes.DeliveryQueue;
 import io.silkgate.routes.DeliveryRecovery;
 import io.silkgate.routes.DeliveryTarget;
@@ -21,6 +26,7 @@ import io.silkgate.routes.IntakeContext;
 import io.silkgate.routes.IntakeOutcome;
 import io.silkgate.routes.IntakeParser;
 import io.silkgate.routes.IntakeRoute;
+import io.silkgate.routes.PartnerControl;
 import io.silkgate.routes.PartnerDelivery;
 import io.silkgate.routes.PartnerDeliveryRoute;
 import io.silkgate.routes.RestTransport;
@@ -40,10 +46,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -81,6 +90,15 @@ public final class SilkgateGateway {
     private DeliveryQueue queue;
     private HttpApi http;
     private Ledger ledger;
+    private final IntakeStatistics intakeStatistics = new IntakeStatistics();
+    private final List<PartnerControl> partnerControls = new ArrayList<>();
+    private final JmxRegistry mbeans = new JmxRegistry();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "silkgate-partner-control");
+        t.setDaemon(true);
+        return t;
+    });
+    private RemoteJmx remoteJmx;
 
     public SilkgateGateway(SilkgateConfig config) {
         this.config = config;
@@ -186,10 +204,13 @@ public final class SilkgateGateway {
                 new DocumentAcceptor(archive, ledger, queue, clock)), ledger, clock));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         DetachedJwsSigner signer = crypto.signer();
+        DeadLetterRedrive redrive = new DeadLetterRedrive(connections, ledger);
         for (DeliveryTarget t : targets) {
+            PartnerControl control = new PartnerControl(t, main::getCamelContext, ledger, redrive, scheduler, clock);
+            partnerControls.add(control);
             main.configure().addRoutesBuilder(new PartnerDeliveryRoute(t,
                     new PartnerDelivery(t, ledger, archive, translator, signer,
-                            new RestTransport(t.url(), t.timeout(), client), clock), CONSUMERS_PER_PARTNER));
+                            new RestTransport(t.url(), t.timeout(), client), control, clock), CONSUMERS_PER_PARTNER));
         }
         main.addMainListener(new Lifecycle(archive, crypto.submitters()));
     }
@@ -233,9 +254,17 @@ public final class SilkgateGateway {
         public void afterStart(BaseMainSupport m) {
             try {
                 DeliveryRecovery.requeueUnfinished(ledger, queue);
+                mbeans.register(intakeStatistics, JmxRegistry.intakeName());
+                for (PartnerControl c : partnerControls) {
+                    mbeans.register(new PartnerView(c), JmxRegistry.partnerName(c.partner()));
+                }
+                if (config.gateway().jmx() != null) {
+                    remoteJmx = new RemoteJmx(config.gateway().httpHost(), config.gateway().jmx());
+                }
                 ProducerTemplate template = m.getCamelContext().createProducerTemplate();
                 DocumentsResource resource = new DocumentsResource(s -> intake(template, s), ledger, archive,
-                        config.gateway().maxDocumentBytes(), SilkgateGateway.this::health, submitters);
+                        config.gateway().maxDocumentBytes(), SilkgateGateway.this::health, submitters,
+                        intakeStatistics);
                 http = new HttpApi(config.gateway().httpHost(), config.gateway().httpPort(), resource);
                 LOG.info("Silkgate READY: HTTP API on http://{}:{}/api/v1, data in {}", config.gateway().httpHost(),
                         config.gateway().httpPort(), config.gateway().dataDir().toAbsolutePath());
@@ -253,13 +282,15 @@ public final class SilkgateGateway {
         return (System.nanoTime() - nanos) / 1_000_000;
     }
 
-    private static IntakeOutcome intake(ProducerTemplate template, Submission submission) {
+    private IntakeOutcome intake(ProducerTemplate template, Submission submission) {
         Exchange result = template.request(IntakeRoute.ENDPOINT,
                 e -> e.setProperty(IntakeContext.PROPERTY, new IntakeContext(submission)));
         if (result.getException() != null) {
             throw new IllegalStateException("intake failed", result.getException());
         }
-        return result.getMessage().getBody(IntakeOutcome.class);
+        IntakeOutcome outcome = result.getMessage().getBody(IntakeOutcome.class);
+        intakeStatistics.record(outcome);
+        return outcome;
     }
 
     private Map<String, Object> health() {
@@ -277,7 +308,7 @@ public final class SilkgateGateway {
     private DeliveryTarget targetOf(Partner p) {
         RetryPolicy r = p.retry();
         return new DeliveryTarget(p.id(), p.endpoint().url(), p.format(), r.attempts(), r.delay(), r.multiplier(),
-                r.maxDelay(), r.timeout());
+                r.maxDelay(), r.timeout(), r.circuitFailures(), r.circuitOpen());
     }
 
     /** Artemis client URL for a comma-separated list: fail over between the brokers, reconnect for ever. */
@@ -300,6 +331,12 @@ public final class SilkgateGateway {
 
     private synchronized void closeResources() {
         closeHttp();
+        if (remoteJmx != null) {
+            remoteJmx.close();
+            remoteJmx = null;
+        }
+        mbeans.close();
+        scheduler.shutdownNow();
         if (queue != null) {
             queue.close();
             queue = null;

@@ -75,7 +75,7 @@ final class GatewayProcess implements AutoCloseable {
             String property = System.getProperty("silkgate.jar");
             if (property == null) {
                 fail("system property silkgate.jar is not set (run the tests through failsafe: "
-                        + "./mvnw -pl integration-tests verify)");
+                        + "./mvnw -B -pl integration-tests -am verify)");
             }
             Path built = Path.of(property).toAbsolutePath().normalize();
             if (!Files.isRegularFile(built)) {

@@ -51,7 +51,9 @@ class RestartIT {
     @AfterAll
     void stopEverything() {
         try {
-            gateway.close();
+            if (gateway != null) {
+                gateway.close();
+            }
         } finally {
             partner.close();
         }

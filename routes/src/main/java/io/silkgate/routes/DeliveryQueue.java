@@ -17,7 +17,7 @@ public final class DeliveryQueue implements AutoCloseable {
 
     public static final String DELIVERY_ID = "SilkgateDeliveryId";
     public static final String DOCUMENT_ID = "SilkgateDocumentId";
-    private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     private final Connection connection;
 

@@ -30,16 +30,18 @@ public final class PartnerDelivery implements Processor {
     private final DocumentTranslator translator;
     private final DetachedJwsSigner signer;
     private final PartnerTransport transport;
+    private final PartnerControl control;
     private final Clock clock;
 
     public PartnerDelivery(DeliveryTarget target, Ledger ledger, DocumentArchive archive, DocumentTranslator translator,
-            DetachedJwsSigner signer, PartnerTransport transport, Clock clock) {
+            DetachedJwsSigner signer, PartnerTransport transport, PartnerControl control, Clock clock) {
         this.target = target;
         this.ledger = ledger;
         this.archive = archive;
         this.translator = translator;
         this.signer = signer;
         this.transport = transport;
+        this.control = control;
         this.clock = clock;
     }
 
@@ -57,6 +59,7 @@ public final class PartnerDelivery implements Processor {
         try {
             send(delivery);
             ledger.markDelivered(deliveryId, "acknowledged by " + target.partner());
+            control.delivered();
             LOG.info("delivered document {} to {} (attempt {})", delivery.documentId(), target.partner(),
                     delivery.attempts());
         } catch (DeliveryFailedException e) {
@@ -79,6 +82,7 @@ public final class PartnerDelivery implements Processor {
     }
 
     private void recordFailure(DeliveryRecord delivery, int brokerAttempt, String error) {
+        control.failed();
         if (brokerAttempt >= target.maxAttempts()) {
             ledger.markDeadLettered(delivery.id(), error);
             LOG.warn("dead-lettered document {} for {} after {} attempts: {}", delivery.documentId(),

@@ -21,7 +21,7 @@ class DeliveryPiecesTest {
     @Test
     void backOffGrowsByTheMultiplierUpToTheCap() {
         DeliveryTarget t = new DeliveryTarget("p", URI.create("http://127.0.0.1:9/"), "ubl", 8, Duration.ofSeconds(5),
-                2.0, Duration.ofSeconds(30), Duration.ofSeconds(10));
+                2.0, Duration.ofSeconds(30), Duration.ofSeconds(10), 5, Duration.ofSeconds(30));
         assertEquals(Duration.ofSeconds(5), t.delayAfter(1));
         assertEquals(Duration.ofSeconds(10), t.delayAfter(2));
         assertEquals(Duration.ofSeconds(20), t.delayAfter(3));

@@ -517,6 +517,16 @@ final class ConfigBinder {
         }
         Duration maxDelay = orDefault(values.duration(r, "max-delay"), base.maxDelay());
         Duration timeout = orDefault(values.duration(r, "timeout"), base.timeout());
+        int circuitFailures = base.circuitFailures();
+        Long circuitValue = r.integer("circuit-failures");
+        if (circuitValue != null) {
+            if (circuitValue < 0 || circuitValue > Integer.MAX_VALUE) {
+                problems.add(r.child("circuit-failures"), "must be 0 (never open) or more: " + circuitValue);
+            } else {
+                circuitFailures = circuitValue.intValue();
+            }
+        }
+        Duration circuitOpen = orDefault(values.duration(r, "circuit-open"), base.circuitOpen());
         if (r.has("timeout") && timeout.isZero()) {
             problems.add(r.child("timeout"), "must be longer than zero");
         }
@@ -529,7 +539,8 @@ final class ConfigBinder {
             }
         }
         r.finish();
-        return problems.count() > mark ? null : new RetryPolicy(attempts, delay, multiplier, maxDelay, timeout);
+        return problems.count() > mark ? null
+                : new RetryPolicy(attempts, delay, multiplier, maxDelay, timeout, circuitFailures, circuitOpen);
     }
 
     private static Format findFormat(String id) {

@@ -110,6 +110,10 @@ public final class ConfigLoader {
                 "gateway.delivery.multiplier: " + d.multiplier(),
                 "gateway.delivery.max-delay: " + Units.formatDuration(d.maxDelay()),
                 "gateway.delivery.timeout: " + Units.formatDuration(d.timeout()),
+                "gateway.delivery.circuit-failures: " + d.circuitFailures()
+                        + "  # consecutive failures that pause a partner's consumption (0: never)",
+                "gateway.delivery.circuit-open: " + Units.formatDuration(d.circuitOpen())
+                        + "  # the pause before one attempt probes the partner again",
                 "submitters: (none)  # anyone may submit, with a start-up warning",
                 "signers: (none)  # any trusted signer may issue for any party",
                 "trust: (none)",

@@ -1,5 +1,6 @@
 package io.silkgate.gateway.http;
 
+import io.silkgate.gateway.jmx.IntakeStatistics;
 import io.silkgate.ledger.DeliveryRecord;
 import io.silkgate.ledger.DocumentRecord;
 import io.silkgate.ledger.Ledger;
@@ -43,15 +44,18 @@ public class DocumentsResource {
     private final long maxDocumentBytes;
     private final Supplier<Map<String, Object>> health;
     private final SubmitterAuthenticator authenticator;
+    private final IntakeStatistics statistics;
 
     public DocumentsResource(Function<Submission, IntakeOutcome> intake, Ledger ledger, DocumentArchive archive,
-            long maxDocumentBytes, Supplier<Map<String, Object>> health, SubmitterAuthenticator authenticator) {
+            long maxDocumentBytes, Supplier<Map<String, Object>> health, SubmitterAuthenticator authenticator,
+            IntakeStatistics statistics) {
         this.intake = intake;
         this.ledger = ledger;
         this.archive = archive;
         this.maxDocumentBytes = maxDocumentBytes;
         this.health = health;
         this.authenticator = authenticator;
+        this.statistics = statistics;
     }
 
     @POST
@@ -63,13 +67,14 @@ public class DocumentsResource {
             @HeaderParam("Silkgate-Document-Id") String idempotencyKey) throws IOException {
         Optional<String> submitter = authenticator.submitterOf(authorization);
         if (submitter.isEmpty()) {
+            statistics.rejectedAtTheDoor(ErrorCode.UNAUTHENTICATED.name());
             return Response.fromResponse(Problems.of(ErrorCode.UNAUTHENTICATED,
                     "present a submitter API key as 'Authorization: Bearer <key>'"))
                     .header("WWW-Authenticate", "Bearer realm=\"silkgate\"").build();
         }
         String mediaType = baseType(contentType);
         if (!isDocumentType(mediaType)) {
-            return Problems.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "content type '" + contentType
+            return doorRejection(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "content type '" + contentType
                     + "' is not accepted; send application/xml or application/json");
         }
         if (contentLength != null && parseLength(contentLength) > maxDocumentBytes) {
@@ -80,10 +85,10 @@ public class DocumentsResource {
             return tooLarge();
         }
         if (bytes.length == 0) {
-            return Problems.of(ErrorCode.MALFORMED, "the request body is empty");
+            return doorRejection(ErrorCode.MALFORMED, "the request body is empty");
         }
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            return Problems.of(ErrorCode.MALFORMED, "Silkgate-Document-Id must be 1 to 200 characters");
+            return doorRejection(ErrorCode.MALFORMED, "Silkgate-Document-Id must be 1 to 200 characters");
         }
         IntakeOutcome outcome;
         try {
@@ -149,7 +154,12 @@ public class DocumentsResource {
     }
 
     private Response tooLarge() {
-        return Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, "documents are limited to " + maxDocumentBytes + " bytes");
+        return doorRejection(ErrorCode.PAYLOAD_TOO_LARGE, "documents are limited to " + maxDocumentBytes + " bytes");
+    }
+
+    private Response doorRejection(ErrorCode code, String detail) {
+        statistics.rejectedAtTheDoor(code.name());
+        return Problems.of(code, detail);
     }
 
     private static Response notFound(String id) {
