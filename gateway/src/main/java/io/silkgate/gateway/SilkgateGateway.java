@@ -29,6 +29,8 @@ import io.silkgate.routes.IntakeRoute;
 import io.silkgate.routes.PartnerControl;
 import io.silkgate.routes.PartnerDelivery;
 import io.silkgate.routes.PartnerDeliveryRoute;
+import io.silkgate.routes.JmsTransport;
+import io.silkgate.routes.PartnerTransport;
 import io.silkgate.routes.RestTransport;
 import io.silkgate.routes.SchemaValidation;
 import io.silkgate.routes.SignatureCheck;
@@ -99,6 +101,7 @@ public final class SilkgateGateway {
         return t;
     });
     private RemoteJmx remoteJmx;
+    private final List<AutoCloseable> closeAtStop = new ArrayList<>();
 
     public SilkgateGateway(SilkgateConfig config) {
         this.config = config;
@@ -158,7 +161,7 @@ public final class SilkgateGateway {
         Path dataDir = config.gateway().dataDir();
         Files.createDirectories(dataDir);
         GatewayCrypto crypto = GatewayCrypto.load(config);
-        List<DeliveryTarget> targets = config.partners().stream().map(this::targetOf).toList();
+        List<DeliveryTarget> targets = config.partners().stream().map(SilkgateGateway::targetOf).toList();
 
         ConnectionFactory connections;
         long t0 = System.nanoTime();
@@ -205,12 +208,13 @@ public final class SilkgateGateway {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         DetachedJwsSigner signer = crypto.signer();
         DeadLetterRedrive redrive = new DeadLetterRedrive(connections, ledger);
-        for (DeliveryTarget t : targets) {
+        for (Partner p : config.partners()) {
+            DeliveryTarget t = targetOf(p);
             PartnerControl control = new PartnerControl(t, main::getCamelContext, ledger, redrive, scheduler, clock);
             partnerControls.add(control);
             main.configure().addRoutesBuilder(new PartnerDeliveryRoute(t,
-                    new PartnerDelivery(t, ledger, archive, translator, signer,
-                            new RestTransport(t.url(), t.timeout(), client), control, clock), CONSUMERS_PER_PARTNER));
+                    new PartnerDelivery(t, ledger, archive, translator, signer, transportOf(p, t, client), control,
+                            clock), CONSUMERS_PER_PARTNER));
         }
         main.addMainListener(new Lifecycle(archive, crypto.submitters()));
     }
@@ -305,7 +309,19 @@ public final class SilkgateGateway {
         return h;
     }
 
-    private DeliveryTarget targetOf(Partner p) {
+    private PartnerTransport transportOf(Partner p, DeliveryTarget t, HttpClient client) {
+        return switch (p.endpoint().type()) {
+            case REST -> new RestTransport(t.url(), t.timeout(), client);
+            case JMS -> {
+                JmsTransport jms = new JmsTransport(p.id(), t.url(), ActiveMQConnectionFactory::new);
+                closeAtStop.add(jms);
+                yield jms;
+            }
+            default -> throw new IllegalStateException("no transport for " + p.endpoint().type());
+        };
+    }
+
+    private static DeliveryTarget targetOf(Partner p) {
         RetryPolicy r = p.retry();
         return new DeliveryTarget(p.id(), p.endpoint().url(), p.format(), r.attempts(), r.delay(), r.multiplier(),
                 r.maxDelay(), r.timeout(), r.circuitFailures(), r.circuitOpen());
@@ -337,6 +353,14 @@ public final class SilkgateGateway {
         }
         mbeans.close();
         scheduler.shutdownNow();
+        for (AutoCloseable c : closeAtStop) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("could not close {}: {}", c, e.toString());
+            }
+        }
+        closeAtStop.clear();
         if (queue != null) {
             queue.close();
             queue = null;
