@@ -1,6 +1,7 @@
 package io.silkgate.gateway;
 
 import io.silkgate.gateway.broker.EmbeddedBroker;
+import io.silkgate.gateway.config.DuplicatePolicy;
 import io.silkgate.gateway.config.Partner;
 import io.silkgate.gateway.config.RetryPolicy;
 import io.silkgate.gateway.config.SilkgateConfig;
@@ -11,6 +12,7 @@ import io.silkgate.gateway.jmx.IntakeStatistics;
 import io.silkgate.gateway.jmx.JmxRegistry;
 import io.silkgate.gateway.jmx.PartnerView;
 import io.silkgate.gateway.jmx.RemoteJmx;
+import io.silkgate.ledger.DocumentStatus;
 import io.silkgate.ledger.Ledger;
 import io.silkgate.ledger.LedgerDatabase;
 import io.silkgate.routes.BusinessDuplicateCheck;
@@ -19,6 +21,7 @@ import io.silkgate.routes.DeliveryQueue;
 import io.silkgate.routes.DeliveryRecovery;
 import io.silkgate.routes.DeliveryTarget;
 import io.silkgate.routes.DestinationRouting;
+import io.silkgate.routes.DuplicateAnswer;
 import io.silkgate.routes.DocumentAcceptor;
 import io.silkgate.routes.DocumentArchive;
 import io.silkgate.routes.DocumentTranslator;
@@ -196,15 +199,18 @@ public final class SilkgateGateway {
         main = new Main();
         main.configure().withName("silkgate").withJmxEnabled(true).withShutdownTimeout(30);
         main.bind("jms", JmsComponent.jmsComponent(connections));
+        DuplicateAnswer duplicates = new DuplicateAnswer(ledger, config.partners().stream()
+                .filter(p -> p.duplicates() == DuplicatePolicy.ACCEPT_AND_FLAG).map(Partner::id)
+                .collect(java.util.stream.Collectors.toSet()), clock);
         main.configure().addRoutesBuilder(new IntakeRoute(new IntakeRoute.IntakeSteps(
-                new IntakeParser(ledger),
+                new IntakeParser(ledger, duplicates),
                 new SignatureCheck(new XmlSignatureVerifier(new CertificatePathValidator()), crypto.trust(), clock),
                 new SubmitterAuthorization(config.submitters().stream().collect(java.util.stream.Collectors.toMap(
                         Submitter::id, s -> Set.copyOf(s.parties())))),
-                new BusinessDuplicateCheck(ledger),
+                new BusinessDuplicateCheck(ledger, duplicates),
                 new SchemaValidation(ublSchemas),
                 new DestinationRouting(new ConfiguredDestinations(config.partners(), config.routing(), translator)),
-                new DocumentAcceptor(archive, ledger, queue, clock)), ledger, clock));
+                new DocumentAcceptor(archive, ledger, queue, duplicates, clock)), ledger, clock));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         DetachedJwsSigner signer = crypto.signer();
         DeadLetterRedrive redrive = new DeadLetterRedrive(connections, ledger);
@@ -258,6 +264,7 @@ public final class SilkgateGateway {
         public void afterStart(BaseMainSupport m) {
             try {
                 DeliveryRecovery.requeueUnfinished(ledger, queue);
+                scheduleArchiveRetention(archive);
                 mbeans.register(intakeStatistics, JmxRegistry.intakeName());
                 for (PartnerControl c : partnerControls) {
                     mbeans.register(new PartnerView(c), JmxRegistry.partnerName(c.partner()));
@@ -280,6 +287,26 @@ public final class SilkgateGateway {
                 ready.countDown();
             }
         }
+    }
+
+    private void scheduleArchiveRetention(DocumentArchive archive) {
+        Duration retention = config.gateway().archiveRetention();
+        if (retention == null) {
+            return;
+        }
+        Set<DocumentStatus> finished = Set.of(DocumentStatus.DELIVERED, DocumentStatus.PARTIALLY_DELIVERED,
+                DocumentStatus.FAILED);
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                int n = archive.deleteOlderThan(clock.instant().minus(retention),
+                        id -> ledger.findDocument(id).map(d -> finished.contains(d.status())).orElse(true));
+                if (n > 0) {
+                    LOG.info("archive retention: {} originals older than {} deleted", n, retention);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("archive retention sweep failed: {}", e.toString());
+            }
+        }, 1, 60, TimeUnit.MINUTES);
     }
 
     private static long millisSince(long nanos) {

@@ -408,6 +408,11 @@ public final class Ledger {
         String detail = delivered + " of " + statuses.size() + " deliveries delivered, " + deadLettered
                 + " dead-lettered" + (inFlight > 0 ? ", " + inFlight + " in progress" : "");
         insertEvent(c, documentId, null, null, now, target.name(), detail);
+        if (target == DocumentStatus.FAILED) {
+            // nothing reached anyone: the submitter may send the same document again as a new one
+            update(c, "DELETE FROM ledger_idempotency_key WHERE document_id = ?", documentId);
+            update(c, "DELETE FROM ledger_business_key WHERE document_id = ?", documentId);
+        }
     }
 
     // ---- row access

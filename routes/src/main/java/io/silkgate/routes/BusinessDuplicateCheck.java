@@ -9,9 +9,11 @@ import org.apache.camel.Processor;
 public final class BusinessDuplicateCheck implements Processor {
 
     private final Ledger ledger;
+    private final DuplicateAnswer duplicates;
 
-    public BusinessDuplicateCheck(Ledger ledger) {
+    public BusinessDuplicateCheck(Ledger ledger, DuplicateAnswer duplicates) {
         this.ledger = ledger;
+        this.duplicates = duplicates;
     }
 
     @Override
@@ -22,6 +24,6 @@ public final class BusinessDuplicateCheck implements Processor {
             return;
         }
         ledger.findByBusinessKey(ctx.submission().submitter(), facts.documentType(), facts.businessId(), ctx.sha256())
-                .ifPresent(first -> DuplicateAnswer.stopWith(exchange, ledger, first));
+                .ifPresent(first -> duplicates.stopWith(exchange, ctx, first));
     }
 }

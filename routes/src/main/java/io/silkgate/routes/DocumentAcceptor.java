@@ -29,8 +29,11 @@ public final class DocumentAcceptor implements Processor {
     private final Ledger ledger;
     private final DeliveryQueue queue;
     private final Clock clock;
+    private final DuplicateAnswer duplicates;
 
-    public DocumentAcceptor(DocumentArchive archive, Ledger ledger, DeliveryQueue queue, Clock clock) {
+    public DocumentAcceptor(DocumentArchive archive, Ledger ledger, DeliveryQueue queue, DuplicateAnswer duplicates,
+            Clock clock) {
+        this.duplicates = duplicates;
         this.archive = archive;
         this.ledger = ledger;
         this.queue = queue;
@@ -57,7 +60,7 @@ public final class DocumentAcceptor implements Processor {
             ledger.recordAccepted(doc, deliveries);
         } catch (DuplicateDocumentException e) {
             // a concurrent identical submission won the race: answer as for any repeat
-            ledger.findDocument(e.existingId()).ifPresent(first -> DuplicateAnswer.stopWith(exchange, ledger, first));
+            ledger.findDocument(e.existingId()).ifPresent(first -> duplicates.stopWith(exchange, ctx, first));
             return;
         }
         queue.enqueue(messages);

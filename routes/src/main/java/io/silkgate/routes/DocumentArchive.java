@@ -58,6 +58,27 @@ public final class DocumentArchive {
         }
     }
 
+    /**
+     * Deletes the originals last written before {@code cutoff} whose document {@code isFinished}; returns how many.
+     * Half-written files of a crashed store are removed too.
+     */
+    public int deleteOlderThan(java.time.Instant cutoff, java.util.function.Predicate<String> isFinished) {
+        int deleted = 0;
+        try (java.util.stream.Stream<Path> files = Files.walk(root, 3)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String name = f.getFileName().toString();
+                boolean old = Files.getLastModifiedTime(f).toInstant().isBefore(cutoff);
+                if (old && (name.endsWith(".part") || (ID.matcher(name).matches() && isFinished.test(name)))) {
+                    Files.deleteIfExists(f);
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sweep the archive " + root, e);
+        }
+        return deleted;
+    }
+
     private Path fileOf(String documentId) {
         if (!ID.matcher(documentId).matches()) {
             throw new IllegalArgumentException("not a document id: " + documentId);

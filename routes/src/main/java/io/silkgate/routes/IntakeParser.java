@@ -22,9 +22,11 @@ public final class IntakeParser implements Processor {
     public static final Set<String> ACCEPTED_FORMATS = Set.of("ubl", "peppol-bis3", "pint-sg", "pint-my", "pint-ae");
 
     private final Ledger ledger;
+    private final DuplicateAnswer duplicates;
 
-    public IntakeParser(Ledger ledger) {
+    public IntakeParser(Ledger ledger, DuplicateAnswer duplicates) {
         this.ledger = ledger;
+        this.duplicates = duplicates;
     }
 
     @Override
@@ -34,7 +36,7 @@ public final class IntakeParser implements Processor {
         if (s.idempotencyKey() != null) {
             Optional<DocumentRecord> first = ledger.findByIdempotencyKey(s.submitter(), s.idempotencyKey());
             if (first.isPresent()) {
-                DuplicateAnswer.stopWith(exchange, ledger, first.get());
+                duplicates.stopWith(exchange, ctx, first.get());
                 return;
             }
         }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -262,6 +263,19 @@ abstract class LedgerBehaviour {
         List<String> documentLevel = ledger.eventsOf("doc-1").stream()
                 .filter(e -> e.partner() == null).map(LedgerEvent::status).toList();
         assertEquals(List.of("RECEIVED", "ACCEPTED", "FAILED", "ACCEPTED", "PARTIALLY_DELIVERED"), documentLevel);
+    }
+
+    @Test
+    void aFailedDocumentMayBeSubmittedAgainAsANewOne() {
+        ledger.recordAccepted(document("doc-1", "key-1", "INV-1", SHA_A), List.of(delivery("dl-a", "doc-1")));
+        ledger.startAttempt("dl-a");
+        ledger.markDeadLettered("dl-a", "HTTP 500");
+        assertEquals(DocumentStatus.FAILED, ledger.findDocument("doc-1").orElseThrow().status());
+        assertEquals(Optional.empty(), ledger.findByIdempotencyKey("acme", "key-1"));
+
+        ledger.recordAccepted(document("doc-2", "key-1", "INV-1", SHA_A), List.of(delivery("dl-b", "doc-2")));
+        assertEquals("doc-2", ledger.findByIdempotencyKey("acme", "key-1").orElseThrow().id());
+        assertEquals("doc-2", ledger.findByBusinessKey("acme", "invoice", "INV-1", SHA_A).orElseThrow().id());
     }
 
     @Test

@@ -42,6 +42,31 @@ class DeliveryPiecesTest {
     }
 
     @Test
+    void retentionDeletesOnlyOldOriginalsOfFinishedDocuments(@TempDir Path dir) throws Exception {
+        DocumentArchive archive = new DocumentArchive(dir);
+        String finishedOld = UUID.randomUUID().toString();
+        String pendingOld = UUID.randomUUID().toString();
+        String finishedNew = UUID.randomUUID().toString();
+        for (String id : new String[] {finishedOld, pendingOld, finishedNew}) {
+            archive.store(id, id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        java.time.Instant longAgo = java.time.Instant.now().minus(Duration.ofDays(400));
+        try (var files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                if (!f.getFileName().toString().equals(finishedNew)) {
+                    Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(longAgo));
+                }
+            }
+        }
+        int deleted = archive.deleteOlderThan(java.time.Instant.now().minus(Duration.ofDays(365)),
+                id -> !id.equals(pendingOld));
+        assertEquals(1, deleted);
+        assertEquals(Optional.empty(), archive.read(finishedOld));
+        assertTrue(archive.read(pendingOld).isPresent(), "an unfinished document keeps its original");
+        assertTrue(archive.read(finishedNew).isPresent(), "a recent original is kept");
+    }
+
+    @Test
     void theArchiveOnlyKnowsGatewayIds(@TempDir Path dir) {
         DocumentArchive archive = new DocumentArchive(dir);
         assertEquals(Optional.empty(), archive.read("../../etc/passwd"));

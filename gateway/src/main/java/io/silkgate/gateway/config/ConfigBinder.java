@@ -100,12 +100,17 @@ final class ConfigBinder {
         YamlSection jmxSection = g.section("jmx");
         JmxSettings jmx = jmxSection == null ? null : jmx(jmxSection, httpPort);
         RetryPolicy delivery = retry(g, "delivery", ConfigDefaults.DELIVERY, "built-in default");
+        Duration archiveRetention = values.duration(g, "archive-retention");
+        if (archiveRetention != null && archiveRetention.compareTo(Duration.ofDays(1)) < 0) {
+            problems.add(g.child("archive-retention"), "must be at least one day: "
+                    + Units.formatDuration(archiveRetention));
+        }
         g.finish();
         if (problems.count() > mark) {
             return null;
         }
         return new GatewaySettings(host, httpPort, dataDir, broker, database, databaseUser, databasePassword,
-                maxDocumentBytes, signing, tls, jmx, delivery);
+                maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention);
     }
 
     private String broker(YamlSection g) {

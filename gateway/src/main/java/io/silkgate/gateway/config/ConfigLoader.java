@@ -85,7 +85,7 @@ public final class ConfigLoader {
         Path base = baseDir.toAbsolutePath().normalize();
         GatewaySettings gateway = new GatewaySettings(ConfigDefaults.HTTP_HOST, ConfigDefaults.HTTP_PORT,
                 base.resolve(ConfigDefaults.DATA_DIR).normalize(), ConfigDefaults.BROKER, ConfigDefaults.DATABASE,
-                null, null, ConfigDefaults.MAX_DOCUMENT_BYTES, null, null, null, ConfigDefaults.DELIVERY);
+                null, null, ConfigDefaults.MAX_DOCUMENT_BYTES, null, null, null, ConfigDefaults.DELIVERY, null);
         return new SilkgateConfig(null, gateway, List.of(), List.of(), List.of(), List.of(), List.of(), null);
     }
 
@@ -101,6 +101,7 @@ public final class ConfigLoader {
                 "gateway.database-user: (none)",
                 "gateway.database-password: (none)",
                 "gateway.max-document-size: " + Units.formatSize(ConfigDefaults.MAX_DOCUMENT_BYTES),
+                "gateway.archive-retention: (none)  # originals of finished documents are kept for ever",
                 "gateway.signing: (none)  # signs with the public SAMPLE key of certs-sample, with a warning",
                 "gateway.tls: (none)  # plain HTTP, with a start-up warning",
                 "gateway.tls.client-auth: " + ConfigDefaults.TLS_CLIENT_AUTH,

@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param tls              null: plain HTTP
  * @param jmx              null: no remote JMX
  * @param delivery         retry policy of every partner that does not override it
+ * @param archiveRetention how long archived originals of finished documents are kept; null: for ever
  */
 public record GatewaySettings(String httpHost, int httpPort, Path dataDir, String broker, String database,
                               String databaseUser, Secret databasePassword, long maxDocumentBytes,
-                              SigningSettings signing, TlsSettings tls, JmxSettings jmx, RetryPolicy delivery) {
+                              SigningSettings signing, TlsSettings tls, JmxSettings jmx, RetryPolicy delivery,
+                              java.time.Duration archiveRetention) {
 
     public GatewaySettings {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -41,6 +43,6 @@ public record GatewaySettings(String httpHost, int httpPort, Path dataDir, Strin
     /** The same settings with another data directory. */
     public GatewaySettings withDataDir(Path dir) {
         return new GatewaySettings(httpHost, httpPort, dir, broker, database, databaseUser, databasePassword,
-                maxDocumentBytes, signing, tls, jmx, delivery);
+                maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention);
     }
 }
