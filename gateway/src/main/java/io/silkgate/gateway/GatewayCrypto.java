@@ -5,11 +5,8 @@ import io.silkgate.certs.SamplePki;
 import io.silkgate.gateway.config.SigningSettings;
 import io.silkgate.gateway.config.SilkgateConfig;
 import io.silkgate.gateway.config.Submitter;
-import io.silkgate.gateway.config.TrustEntry;
 import io.silkgate.gateway.http.SubmitterAuthenticator;
 import io.silkgate.sign.DetachedJwsSigner;
-import io.silkgate.verify.TrustAnchors;
-import io.silkgate.verify.TrustStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,16 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The gateway's keys and trust, read from the configuration: trust anchors per country, signing key, API keys. */
-record GatewayCrypto(TrustStore trust, DetachedJwsSigner signer, SubmitterAuthenticator submitters) {
+record GatewayCrypto(ReloadableTrust trust, DetachedJwsSigner signer, SubmitterAuthenticator submitters) {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayCrypto.class);
 
     static GatewayCrypto load(SilkgateConfig config) {
-        Map<String, TrustAnchors> byCountry = new HashMap<>();
-        for (TrustEntry t : config.trust()) {
-            byCountry.merge(t.country(), TrustAnchors.load(t.anchors(), t.crl()), TrustAnchors::plus);
-        }
-        if (byCountry.isEmpty()) {
+        ReloadableTrust trust = new ReloadableTrust(config.trust());
+        if (trust.get().countries().isEmpty()) {
             LOG.warn("no trust anchors configured (trust:): every signed document will be rejected as "
                     + "CERTIFICATE_UNTRUSTED");
         }
@@ -47,7 +41,7 @@ record GatewayCrypto(TrustStore trust, DetachedJwsSigner signer, SubmitterAuthen
         if (keys.isEmpty()) {
             LOG.warn("no submitters configured: anyone who reaches the HTTP port may submit (local use only)");
         }
-        return new GatewayCrypto(new TrustStore(byCountry), signer(config.gateway().signing()),
+        return new GatewayCrypto(trust, signer(config.gateway().signing()),
                 new SubmitterAuthenticator(keys));
     }
 

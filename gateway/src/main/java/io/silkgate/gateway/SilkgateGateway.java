@@ -7,11 +7,14 @@ import io.silkgate.gateway.config.RetryPolicy;
 import io.silkgate.gateway.config.SilkgateConfig;
 import io.silkgate.gateway.http.DocumentsResource;
 import io.silkgate.gateway.http.HttpApi;
-import io.silkgate.gateway.http.SubmitterAuthenticator;
+import io.silkgate.gateway.jmx.AlertMonitor;
 import io.silkgate.gateway.jmx.IntakeStatistics;
 import io.silkgate.gateway.jmx.JmxRegistry;
 import io.silkgate.gateway.jmx.PartnerView;
 import io.silkgate.gateway.jmx.RemoteJmx;
+import io.silkgate.gateway.jmx.TrustView;
+import io.silkgate.gateway.metrics.GatewayMetrics;
+import io.silkgate.gateway.metrics.MetricsResource;
 import io.silkgate.ledger.DocumentStatus;
 import io.silkgate.ledger.Ledger;
 import io.silkgate.ledger.LedgerDatabase;
@@ -65,6 +68,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -95,7 +99,8 @@ public final class SilkgateGateway {
     private DeliveryQueue queue;
     private HttpApi http;
     private Ledger ledger;
-    private final IntakeStatistics intakeStatistics = new IntakeStatistics();
+    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final IntakeStatistics intakeStatistics = new IntakeStatistics(metrics);
     private final List<PartnerControl> partnerControls = new ArrayList<>();
     private final JmxRegistry mbeans = new JmxRegistry();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -169,7 +174,7 @@ public final class SilkgateGateway {
         ConnectionFactory connections;
         long t0 = System.nanoTime();
         if (config.gateway().embeddedBroker()) {
-            broker = new EmbeddedBroker(dataDir.resolve("broker"), targets);
+            broker = new EmbeddedBroker(dataDir.resolve("broker"), targets, metrics.registry());
             broker.start();
             LOG.info("embedded broker started in {} ms (journal in {})", millisSince(t0), dataDir.resolve("broker"));
             connections = new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL);
@@ -199,6 +204,9 @@ public final class SilkgateGateway {
         main = new Main();
         main.configure().withName("silkgate").withJmxEnabled(true).withShutdownTimeout(30);
         main.bind("jms", JmsComponent.jmsComponent(connections));
+        MicrometerRoutePolicyFactory routeMeters = new MicrometerRoutePolicyFactory();
+        routeMeters.setMeterRegistry(metrics.registry());
+        main.bind("silkgateRouteMeters", routeMeters);
         DuplicateAnswer duplicates = new DuplicateAnswer(ledger, config.partners().stream()
                 .filter(p -> p.duplicates() == DuplicatePolicy.ACCEPT_AND_FLAG).map(Partner::id)
                 .collect(java.util.stream.Collectors.toSet()), clock);
@@ -216,24 +224,25 @@ public final class SilkgateGateway {
         DeadLetterRedrive redrive = new DeadLetterRedrive(connections, ledger);
         for (Partner p : config.partners()) {
             DeliveryTarget t = targetOf(p);
-            PartnerControl control = new PartnerControl(t, main::getCamelContext, ledger, redrive, scheduler, clock);
+            PartnerControl control = new PartnerControl(t, main::getCamelContext, ledger, redrive, scheduler, metrics,
+                    clock);
             partnerControls.add(control);
             main.configure().addRoutesBuilder(new PartnerDeliveryRoute(t,
                     new PartnerDelivery(t, ledger, archive, translator, signer, transportOf(p, t, client), control,
                             clock), CONSUMERS_PER_PARTNER));
         }
-        main.addMainListener(new Lifecycle(archive, crypto.submitters()));
+        main.addMainListener(new Lifecycle(archive, crypto));
     }
 
     /** Hooks the gateway's own resources into Camel Main's start and stop. */
     private final class Lifecycle extends MainListenerSupport {
 
         private final DocumentArchive archive;
-        private final SubmitterAuthenticator submitters;
+        private final GatewayCrypto crypto;
 
-        Lifecycle(DocumentArchive archive, SubmitterAuthenticator submitters) {
+        Lifecycle(DocumentArchive archive, GatewayCrypto crypto) {
             this.archive = archive;
-            this.submitters = submitters;
+            this.crypto = crypto;
         }
 
         @Override
@@ -266,17 +275,24 @@ public final class SilkgateGateway {
                 DeliveryRecovery.requeueUnfinished(ledger, queue);
                 scheduleArchiveRetention(archive);
                 mbeans.register(intakeStatistics, JmxRegistry.intakeName());
+                List<PartnerView> views = new ArrayList<>();
                 for (PartnerControl c : partnerControls) {
-                    mbeans.register(new PartnerView(c), JmxRegistry.partnerName(c.partner()));
+                    PartnerView view = new PartnerView(c, ledger, clock);
+                    views.add(view);
+                    mbeans.register(view, JmxRegistry.partnerName(c.partner()));
                 }
+                TrustView trustView = new TrustView(crypto.trust(), crypto.signer().chain(), clock);
+                mbeans.register(trustView, JmxRegistry.trustName());
+                scheduler.scheduleWithFixedDelay(new AlertMonitor(views, trustView, clock), 0, 1, TimeUnit.MINUTES);
                 if (config.gateway().jmx() != null) {
                     remoteJmx = new RemoteJmx(config.gateway().httpHost(), config.gateway().jmx());
                 }
                 ProducerTemplate template = m.getCamelContext().createProducerTemplate();
                 DocumentsResource resource = new DocumentsResource(s -> intake(template, s), ledger, archive,
-                        config.gateway().maxDocumentBytes(), SilkgateGateway.this::health, submitters,
+                        config.gateway().maxDocumentBytes(), SilkgateGateway.this::health, crypto.submitters(),
                         intakeStatistics);
-                http = new HttpApi(config.gateway().httpHost(), config.gateway().httpPort(), resource);
+                http = new HttpApi(config.gateway().httpHost(), config.gateway().httpPort(), resource,
+                        new MetricsResource(metrics));
                 LOG.info("Silkgate READY: HTTP API on http://{}:{}/api/v1, data in {}", config.gateway().httpHost(),
                         config.gateway().httpPort(), config.gateway().dataDir().toAbsolutePath());
             } catch (RuntimeException e) {
@@ -314,13 +330,14 @@ public final class SilkgateGateway {
     }
 
     private IntakeOutcome intake(ProducerTemplate template, Submission submission) {
+        long started = System.nanoTime();
         Exchange result = template.request(IntakeRoute.ENDPOINT,
                 e -> e.setProperty(IntakeContext.PROPERTY, new IntakeContext(submission)));
         if (result.getException() != null) {
             throw new IllegalStateException("intake failed", result.getException());
         }
         IntakeOutcome outcome = result.getMessage().getBody(IntakeOutcome.class);
-        intakeStatistics.record(outcome);
+        intakeStatistics.record(outcome, Duration.ofNanos(System.nanoTime() - started));
         return outcome;
     }
 
@@ -388,6 +405,7 @@ public final class SilkgateGateway {
             }
         }
         closeAtStop.clear();
+        metrics.close();
         if (queue != null) {
             queue.close();
             queue = null;

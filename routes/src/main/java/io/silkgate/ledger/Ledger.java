@@ -229,6 +229,14 @@ public final class Ledger {
     }
 
     /** Number of deliveries per status for one partner (every status present, zero included). */
+    /** When the oldest delivery to this partner that is not finished was accepted; empty if none is pending. */
+    public Optional<Instant> oldestUnfinished(String partner) {
+        Objects.requireNonNull(partner, "partner");
+        return read(c -> queryList(c, "SELECT MIN(created_at) AS oldest FROM ledger_delivery WHERE partner = ?"
+                + " AND status IN ('QUEUED', 'DELIVERING', 'RETRYING')", rs -> instant(rs, "oldest"), partner)
+                .stream().filter(Objects::nonNull).findFirst());
+    }
+
     public Map<DeliveryStatus, Long> countDeliveries(String partner) {
         Objects.requireNonNull(partner, "partner");
         return read(c -> {

@@ -30,6 +30,7 @@ public final class PartnerControl {
     private final DeadLetterRedrive redrive;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
+    private final DeliveryObserver observer;
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private final AtomicLong failedAttempts = new AtomicLong();
     private volatile boolean paused;
@@ -38,25 +39,28 @@ public final class PartnerControl {
 
     /** @param camel the context that runs the partner's route (known once Camel is configured) */
     public PartnerControl(DeliveryTarget target, Supplier<CamelContext> camel, Ledger ledger, DeadLetterRedrive redrive,
-            ScheduledExecutorService scheduler, Clock clock) {
+            ScheduledExecutorService scheduler, DeliveryObserver observer, Clock clock) {
         this.target = target;
         this.camel = camel;
         this.ledger = ledger;
         this.redrive = redrive;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.observer = observer;
     }
 
     public String partner() {
         return target.partner();
     }
 
-    void delivered() {
+    void delivered(Instant acceptedAt) {
         lastDeliveryAt = clock.instant();
         consecutiveFailures.set(0);
+        observer.delivered(target.partner(), Duration.between(acceptedAt, lastDeliveryAt));
     }
 
-    void failed() {
+    void failed(boolean deadLettered) {
+        observer.failed(target.partner(), deadLettered);
         failedAttempts.incrementAndGet();
         int inARow = consecutiveFailures.incrementAndGet();
         if (target.circuitFailures() > 0 && inARow >= target.circuitFailures() && !circuitOpen) {

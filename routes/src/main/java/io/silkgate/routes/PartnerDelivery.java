@@ -57,9 +57,9 @@ public final class PartnerDelivery implements Processor {
         }
         DeliveryRecord delivery = ledger.startAttempt(deliveryId);
         try {
-            send(delivery);
+            DocumentRecord doc = send(delivery);
             ledger.markDelivered(deliveryId, "acknowledged by " + target.partner());
-            control.delivered();
+            control.delivered(doc.receivedAt());
             LOG.info("delivered document {} to {} (attempt {})", delivery.documentId(), target.partner(),
                     delivery.attempts());
         } catch (DeliveryFailedException e) {
@@ -71,7 +71,7 @@ public final class PartnerDelivery implements Processor {
         }
     }
 
-    private void send(DeliveryRecord delivery) {
+    private DocumentRecord send(DeliveryRecord delivery) {
         DocumentRecord doc = ledger.findDocument(delivery.documentId()).orElseThrow(() ->
                 new DeliveryFailedException("document " + delivery.documentId() + " is missing from the ledger"));
         byte[] original = archive.read(doc.id()).orElseThrow(() ->
@@ -79,11 +79,13 @@ public final class PartnerDelivery implements Processor {
         byte[] body = translator.translate(original, doc.format(), target.format());
         transport.send(new OutboundDocument(doc.id(), doc.format(), target.format(),
                 FormatCatalogue.require(target.format()).mediaType(), body, signer.sign(body)));
+        return doc;
     }
 
     private void recordFailure(DeliveryRecord delivery, int brokerAttempt, String error) {
-        control.failed();
-        if (brokerAttempt >= target.maxAttempts()) {
+        boolean last = brokerAttempt >= target.maxAttempts();
+        control.failed(last);
+        if (last) {
             ledger.markDeadLettered(delivery.id(), error);
             LOG.warn("dead-lettered document {} for {} after {} attempts: {}", delivery.documentId(),
                     target.partner(), brokerAttempt, error);

@@ -10,6 +10,7 @@ import io.silkgate.verify.XmlSignatureVerifier;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -25,10 +26,11 @@ import org.w3c.dom.Element;
 public final class SignatureCheck implements Processor {
 
     private final XmlSignatureVerifier verifier;
-    private final TrustStore trust;
+    private final Supplier<TrustStore> trust;
     private final Clock clock;
 
-    public SignatureCheck(XmlSignatureVerifier verifier, TrustStore trust, Clock clock) {
+    /** @param trust the current trust store (an operator may reload it while the gateway runs) */
+    public SignatureCheck(XmlSignatureVerifier verifier, Supplier<TrustStore> trust, Clock clock) {
         this.verifier = verifier;
         this.trust = trust;
         this.clock = clock;
@@ -51,7 +53,7 @@ public final class SignatureCheck implements Processor {
         if (country == null) {
             country = certificateCountry(signer);
         }
-        return country == null ? TrustAnchors.empty() : trust.forCountry(country).orElse(TrustAnchors.empty());
+        return country == null ? TrustAnchors.empty() : trust.get().forCountry(country).orElse(TrustAnchors.empty());
     }
 
     private static String certificateCountry(X509Certificate cert) {

@@ -38,6 +38,7 @@ public final class DetachedJwsSigner {
 
     private final JWSHeader header;
     private final JWSSigner signer;
+    private final List<X509Certificate> chain;
 
     /**
      * @param key   the private key of the leaf certificate
@@ -49,6 +50,7 @@ public final class DetachedJwsSigner {
         if (chain == null || chain.isEmpty()) {
             throw new IllegalArgumentException("the signing certificate chain is empty");
         }
+        this.chain = List.copyOf(chain);
         X509Certificate leaf = chain.get(0);
         PublicKey publicKey = leaf.getPublicKey();
         String weakness = KeyStrengthPolicy.weakness(publicKey);
@@ -99,6 +101,11 @@ public final class DetachedJwsSigner {
     }
 
     /** Signs a body; returns the compact serialization with an empty payload part: "header..signature". */
+    /** The signing certificate and its chain, leaf first, as configured. */
+    public List<X509Certificate> chain() {
+        return chain;
+    }
+
     public String sign(byte[] body) {
         JWSObject jws = new JWSObject(header, new Payload(body));
         try {

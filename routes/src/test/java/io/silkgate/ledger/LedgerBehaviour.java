@@ -266,6 +266,18 @@ abstract class LedgerBehaviour {
     }
 
     @Test
+    void theOldestPendingDeliveryOfAPartnerIsKnown() {
+        assertEquals(Optional.empty(), ledger.oldestUnfinished("partner-a"));
+        ledger.recordAccepted(document("doc-1", "key-1", null, SHA_A),
+                List.of(delivery("dl-a", "doc-1", "partner-a", "ubl")));
+        assertTrue(ledger.oldestUnfinished("partner-a").isPresent());
+        assertEquals(Optional.empty(), ledger.oldestUnfinished("partner-b"));
+        ledger.startAttempt("dl-a");
+        ledger.markDelivered("dl-a", "HTTP 200");
+        assertEquals(Optional.empty(), ledger.oldestUnfinished("partner-a"));
+    }
+
+    @Test
     void aFailedDocumentMayBeSubmittedAgainAsANewOne() {
         ledger.recordAccepted(document("doc-1", "key-1", "INV-1", SHA_A), List.of(delivery("dl-a", "doc-1")));
         ledger.startAttempt("dl-a");

@@ -1,5 +1,7 @@
 package io.silkgate.gateway.broker;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.silkgate.gateway.metrics.BrokerMetricsPlugin;
 import io.silkgate.routes.DeliveryTarget;
 import io.silkgate.routes.QueuedDelivery;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.config.MetricsConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -27,7 +30,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
 
-    public EmbeddedBroker(Path brokerDir, List<DeliveryTarget> partners) {
+    public EmbeddedBroker(Path brokerDir, List<DeliveryTarget> partners, MeterRegistry meters) {
         Configuration cfg = new ConfigurationImpl()
                 .setName("silkgate")
                 .setPersistenceEnabled(true)
@@ -40,7 +43,10 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setSecurityEnabled(false)
                 .setJMXManagementEnabled(true)
                 // a second gateway on the same data dir must fail, not wait for ever for the journal lock
-                .setJournalLockAcquisitionTimeout(5000);
+                .setJournalLockAcquisitionTimeout(5000)
+                .setMetricsConfiguration(new MetricsConfiguration().setPlugin(new BrokerMetricsPlugin(meters))
+                        // the gateway binds the JVM meters itself, once
+                        .setJvmMemory(false).setJvmGc(false).setJvmThread(false));
         try {
             cfg.addAcceptorConfiguration("in-vm", IN_VM_URL);
         } catch (Exception e) {

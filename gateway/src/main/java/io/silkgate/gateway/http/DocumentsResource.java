@@ -136,6 +136,20 @@ public class DocumentsResource {
         return Response.ok(bytes.get(), "application/xml").build();
     }
 
+    /** Liveness: the process answers HTTP. */
+    @GET
+    @Path("health/live")
+    public Response live() {
+        return Response.ok(Json.write(Map.of("status", "UP")), JSON).build();
+    }
+
+    /** Readiness: broker, ledger, routes and trust are all there (the same as {@code /health}). */
+    @GET
+    @Path("health/ready")
+    public Response ready() {
+        return health();
+    }
+
     @GET
     @Path("health")
     public Response health() {

@@ -1,13 +1,17 @@
 package io.silkgate.gateway.jmx;
 
+import io.silkgate.gateway.metrics.GatewayMetrics;
 import io.silkgate.routes.IntakeOutcome;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts every intake outcome (HTTP and SOAP alike) for the {@link IntakeMXBean}. */
+/** Counts every intake outcome (HTTP and SOAP alike) for the {@link IntakeMXBean} and the metrics. */
 public final class IntakeStatistics implements IntakeMXBean {
+
+    private final GatewayMetrics metrics;
 
     private final LongAdder received = new LongAdder();
     private final LongAdder accepted = new LongAdder();
@@ -15,13 +19,19 @@ public final class IntakeStatistics implements IntakeMXBean {
     private final LongAdder duplicates = new LongAdder();
     private final Map<String, LongAdder> byCode = new ConcurrentHashMap<>();
 
+    public IntakeStatistics(GatewayMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /** Counts a submission that was turned away before the pipeline (401, 413, 415 …). */
     public void rejectedAtTheDoor(String code) {
         received.increment();
         reject(code);
+        metrics.rejectedAtTheDoor(code);
     }
 
-    public void record(IntakeOutcome outcome) {
+    public void record(IntakeOutcome outcome, Duration took) {
+        metrics.intake(outcome, took);
         received.increment();
         if (!outcome.accepted()) {
             reject(outcome.code().name());

@@ -17,6 +17,10 @@ public final class JmxRegistry implements AutoCloseable {
         return name("io.silkgate:type=Intake");
     }
 
+    public static ObjectName trustName() {
+        return name("io.silkgate:type=Trust");
+    }
+
     public static ObjectName partnerName(String partner) {
         // partner ids are [a-z0-9._-], which need no quoting in an ObjectName
         return name("io.silkgate:type=Partner,name=" + partner);

@@ -18,6 +18,9 @@ public interface PartnerMXBean {
     /** ISO-8601 time of the last acknowledged delivery since start, or null. */
     String getLastDeliveryAt();
 
+    /** Age in seconds of the oldest delivery not yet finished, or -1 when nothing is pending. */
+    long getOldestPendingSeconds();
+
     boolean isPaused();
 
     boolean isCircuitOpen();

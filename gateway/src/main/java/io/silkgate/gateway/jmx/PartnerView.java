@@ -1,6 +1,9 @@
 package io.silkgate.gateway.jmx;
 
 import io.silkgate.ledger.DeliveryStatus;
+import io.silkgate.ledger.Ledger;
+import java.time.Clock;
+import java.time.Duration;
 import io.silkgate.routes.PartnerControl;
 import java.util.Map;
 
@@ -8,9 +11,23 @@ import java.util.Map;
 public final class PartnerView implements PartnerMXBean {
 
     private final PartnerControl control;
+    private final Ledger ledger;
+    private final Clock clock;
 
-    public PartnerView(PartnerControl control) {
+    public PartnerView(PartnerControl control, Ledger ledger, Clock clock) {
         this.control = control;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public String partner() {
+        return control.partner();
+    }
+
+    @Override
+    public long getOldestPendingSeconds() {
+        return ledger.oldestUnfinished(control.partner())
+                .map(t -> Duration.between(t, clock.instant()).toSeconds()).orElse(-1L);
     }
 
     @Override
