@@ -123,6 +123,16 @@ public final class SilkgateGateway {
         } finally {
             closeResources();
         }
+        if (failure.get() != null) {
+            throw new GatewayStartException(failure.get());
+        }
+    }
+
+    /** The gateway could not start (port in use, broker lock, …); the message says why. */
+    public static final class GatewayStartException extends Exception {
+        GatewayStartException(Throwable cause) {
+            super(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+        }
     }
 
     /** Starts in the background and returns once the HTTP API answers; for the demo and tests. */
@@ -143,7 +153,7 @@ public final class SilkgateGateway {
             throw new IllegalStateException("the gateway did not start within 120 s");
         }
         if (failure.get() != null) {
-            throw new IllegalStateException("the gateway did not start: " + failure.get().getMessage(), failure.get());
+            throw new GatewayStartException(failure.get());
         }
     }
 
@@ -297,7 +307,7 @@ public final class SilkgateGateway {
                         config.gateway().httpPort(), config.gateway().dataDir().toAbsolutePath());
             } catch (RuntimeException e) {
                 failure.set(e);
-                LOG.error("start-up failed: {}", e.getMessage());
+                LOG.error("start-up failed: {}", e.toString());
                 main.completed();
             } finally {
                 ready.countDown();

@@ -225,6 +225,15 @@ final class GatewayProcess implements AutoCloseable {
         return last.get();
     }
 
+    /** Everything the gateway wrote to stdout and stderr, over all its starts on this data dir. */
+    String logText() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The last lines the gateway wrote (all its starts on this data dir), for failure messages. */
     String logTail() {
         try {

@@ -29,21 +29,39 @@ public final class DeliveryQueue implements AutoCloseable {
         }
     }
 
+    /** Queues all deliveries of one newly accepted document in one broker transaction. */
     public void enqueue(List<QueuedDelivery> deliveries) {
         try (Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
             for (QueuedDelivery d : deliveries) {
-                try (MessageProducer producer = session.createProducer(
-                        session.createQueue(QueuedDelivery.queueOf(d.partner())))) {
-                    TextMessage m = session.createTextMessage(d.deliveryId());
-                    m.setStringProperty(DELIVERY_ID, d.deliveryId());
-                    m.setStringProperty(DOCUMENT_ID, d.documentId());
-                    m.setStringProperty(DUPLICATE_ID, d.deliveryId());
-                    producer.send(m);
-                }
+                send(session, d);
             }
             session.commit();
         } catch (JMSException e) {
             throw new IllegalStateException("cannot queue deliveries: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Queues deliveries again one by one, outside any transaction: the broker silently drops each one it still
+     * holds (same duplicate id), where a transaction would fail as a whole on the first.
+     */
+    public void requeue(List<QueuedDelivery> deliveries) {
+        try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            for (QueuedDelivery d : deliveries) {
+                send(session, d);
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot queue deliveries again: " + e.getMessage(), e);
+        }
+    }
+
+    private static void send(Session session, QueuedDelivery d) throws JMSException {
+        try (MessageProducer producer = session.createProducer(session.createQueue(QueuedDelivery.queueOf(d.partner())))) {
+            TextMessage m = session.createTextMessage(d.deliveryId());
+            m.setStringProperty(DELIVERY_ID, d.deliveryId());
+            m.setStringProperty(DOCUMENT_ID, d.documentId());
+            m.setStringProperty(DUPLICATE_ID, d.deliveryId());
+            producer.send(m);
         }
     }
 

@@ -21,7 +21,7 @@ public final class DeliveryRecovery {
     public static int requeueUnfinished(Ledger ledger, DeliveryQueue queue) {
         List<DeliveryRecord> unfinished = ledger.unfinishedDeliveries();
         if (!unfinished.isEmpty()) {
-            queue.enqueue(unfinished.stream()
+            queue.requeue(unfinished.stream()
                     .map(d -> new QueuedDelivery(d.id(), d.documentId(), d.partner()))
                     .toList());
             LOG.info("recovery: {} unfinished deliveries handed to the broker again", unfinished.size());

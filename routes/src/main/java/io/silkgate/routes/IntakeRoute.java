@@ -58,7 +58,9 @@ public final class IntakeRoute extends RouteBuilder {
         String type = ctx.facts() != null ? ctx.facts().documentType()
                 : ctx.format() != null ? FormatCatalogue.require(ctx.format()).family().id() : "unknown";
         String businessId = ctx.facts() == null ? null : ctx.facts().businessId();
-        ledger.recordRejected(new DocumentRecord(ctx.id(), ctx.submission().submitter(), ctx.format(), type,
+        // rejected before its format was known (not XML, DOCTYPE, unknown root): recorded as "unknown"
+        String format = ctx.format() != null ? ctx.format() : "unknown";
+        ledger.recordRejected(new DocumentRecord(ctx.id(), ctx.submission().submitter(), format, type,
                 businessId, ctx.sha256(), ctx.submission().idempotencyKey(), DocumentStatus.REJECTED, clock.instant(),
                 e.code().name(), VerdictText.of(ctx.verification()), false), e.code().name(), e.getMessage());
         LOG.info("rejected document {} from {}: {} {}", ctx.id(), ctx.submission().submitter(), e.code(),

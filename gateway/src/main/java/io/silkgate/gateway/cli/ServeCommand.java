@@ -22,7 +22,12 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SilkgateConfig cfg = load(config, data);
-        new SilkgateGateway(cfg).runUntilStopped();
+        try {
+            new SilkgateGateway(cfg).runUntilStopped();
+        } catch (SilkgateGateway.GatewayStartException e) {
+            System.err.println("silkgate: the gateway did not start: " + e.getMessage());
+            return SilkgateCommand.INTERNAL;
+        }
         return SilkgateCommand.OK;
     }
 
