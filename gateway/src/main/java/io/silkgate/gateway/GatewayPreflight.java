@@ -40,9 +40,9 @@ final class GatewayPreflight {
         }
         for (int i = 0; i < config.partners().size(); i++) {
             EndpointType type = config.partners().get(i).endpoint().type();
-            if (type != EndpointType.REST && type != EndpointType.JMS) {
+            if (type == EndpointType.PINT) {
                 errors.add("partners[" + i + "].endpoint.type: " + type.name().toLowerCase(java.util.Locale.ROOT)
-                        + " delivery is not supported by this build yet; use rest or jms");
+                        + " delivery is not supported by this build yet; use rest, soap or jms");
             }
         }
         if (!errors.isEmpty()) {

@@ -15,6 +15,7 @@ import io.silkgate.gateway.jmx.RemoteJmx;
 import io.silkgate.gateway.jmx.TrustView;
 import io.silkgate.gateway.metrics.GatewayMetrics;
 import io.silkgate.gateway.metrics.MetricsResource;
+import io.silkgate.gateway.soap.DocumentExchangeEndpoint;
 import io.silkgate.ledger.DocumentStatus;
 import io.silkgate.ledger.Ledger;
 import io.silkgate.ledger.LedgerDatabase;
@@ -40,6 +41,7 @@ import io.silkgate.routes.PartnerTransport;
 import io.silkgate.routes.RestTransport;
 import io.silkgate.routes.SchemaValidation;
 import io.silkgate.routes.SignatureCheck;
+import io.silkgate.routes.SoapTransport;
 import io.silkgate.routes.Submission;
 import io.silkgate.routes.SubmitterAuthorization;
 import io.silkgate.gateway.config.Submitter;
@@ -65,6 +67,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.jms.JmsComponent;
@@ -109,6 +113,7 @@ public final class SilkgateGateway {
         return t;
     });
     private RemoteJmx remoteJmx;
+    private Bus soapClients;
     private final List<AutoCloseable> closeAtStop = new ArrayList<>();
 
     public SilkgateGateway(SilkgateConfig config) {
@@ -301,8 +306,10 @@ public final class SilkgateGateway {
                 DocumentsResource resource = new DocumentsResource(s -> intake(template, s), ledger, archive,
                         config.gateway().maxDocumentBytes(), SilkgateGateway.this::health, crypto.submitters(),
                         intakeStatistics);
+                DocumentExchangeEndpoint soap = new DocumentExchangeEndpoint(s -> intake(template, s), ledger,
+                        config.gateway().maxDocumentBytes(), crypto.submitters(), intakeStatistics);
                 http = new HttpApi(config.gateway().httpHost(), config.gateway().httpPort(), resource,
-                        new MetricsResource(metrics));
+                        new MetricsResource(metrics), soap);
                 LOG.info("Silkgate READY: HTTP API on http://{}:{}/api/v1, data in {}", config.gateway().httpHost(),
                         config.gateway().httpPort(), config.gateway().dataDir().toAbsolutePath());
             } catch (RuntimeException e) {
@@ -366,6 +373,7 @@ public final class SilkgateGateway {
     private PartnerTransport transportOf(Partner p, DeliveryTarget t, HttpClient client) {
         return switch (p.endpoint().type()) {
             case REST -> new RestTransport(t.url(), t.timeout(), client);
+            case SOAP -> new SoapTransport(t.url(), t.timeout(), soapClients());
             case JMS -> {
                 JmsTransport jms = new JmsTransport(p.id(), t.url(), ActiveMQConnectionFactory::new);
                 closeAtStop.add(jms);
@@ -373,6 +381,14 @@ public final class SilkgateGateway {
             }
             default -> throw new IllegalStateException("no transport for " + p.endpoint().type());
         };
+    }
+
+    /** One CXF bus for every SOAP partner's client, made on first use. */
+    private synchronized Bus soapClients() {
+        if (soapClients == null) {
+            soapClients = BusFactory.newInstance().createBus();
+        }
+        return soapClients;
     }
 
     private static DeliveryTarget targetOf(Partner p) {
@@ -419,6 +435,10 @@ public final class SilkgateGateway {
         if (queue != null) {
             queue.close();
             queue = null;
+        }
+        if (soapClients != null) {
+            soapClients.shutdown(true);
+            soapClients = null;
         }
         if (broker != null) {
             broker.close();
