@@ -39,14 +39,15 @@ import io.silkgate.routes.PartnerDeliveryRoute;
 import io.silkgate.routes.JmsTransport;
 import io.silkgate.routes.PartnerTransport;
 import io.silkgate.routes.RestTransport;
-import io.silkgate.routes.SchemaValidation;
+import io.silkgate.routes.InputValidation;
+import io.silkgate.routes.OutputConversion;
 import io.silkgate.routes.SignatureCheck;
 import io.silkgate.routes.SoapTransport;
 import io.silkgate.routes.Submission;
 import io.silkgate.routes.SubmitterAuthorization;
 import io.silkgate.gateway.config.Submitter;
 import java.util.Set;
-import io.silkgate.schemas.UblSchemaValidator;
+import io.silkgate.schemas.validation.InvoiceValidator;
 import io.silkgate.sign.DetachedJwsSigner;
 import io.silkgate.verify.CertificatePathValidator;
 import io.silkgate.verify.XmlSignatureVerifier;
@@ -113,6 +114,7 @@ public final class SilkgateGateway {
         return t;
     });
     private RemoteJmx remoteJmx;
+    private volatile boolean rulesWarm;
     private Bus soapClients;
     private final List<AutoCloseable> closeAtStop = new ArrayList<>();
 
@@ -211,10 +213,16 @@ public final class SilkgateGateway {
             throw e;
         }
         DocumentArchive archive = new DocumentArchive(dataDir.resolve("archive"));
-        DocumentTranslator translator = new DocumentTranslator();
-        t0 = System.nanoTime();
-        UblSchemaValidator ublSchemas = new UblSchemaValidator();
-        LOG.info("UBL 2.1 schemas compiled in {} ms", millisSince(t0));
+        // first use of a rule set compiles its XSLT (seconds): do it in the background at start, so start-up is
+        // not held up and the first submissions are not the ones that pay
+        InvoiceValidator validator = new InvoiceValidator();
+        Thread warmer = new Thread(() -> {
+            validator.prewarmAll();
+            rulesWarm = true;
+        }, "silkgate-rules-prewarm");
+        warmer.setDaemon(true);
+        warmer.start();
+        DocumentTranslator translator = new DocumentTranslator(validator);
 
         main = new Main();
         main.configure().withName("silkgate").withJmxEnabled(true).withShutdownTimeout(30);
@@ -231,8 +239,9 @@ public final class SilkgateGateway {
                 new SubmitterAuthorization(config.submitters().stream().collect(java.util.stream.Collectors.toMap(
                         Submitter::id, s -> Set.copyOf(s.parties())))),
                 new BusinessDuplicateCheck(ledger, duplicates),
-                new SchemaValidation(ublSchemas),
+                new InputValidation(validator),
                 new DestinationRouting(new ConfiguredDestinations(config.partners(), config.routing(), translator)),
+                new OutputConversion(translator),
                 new DocumentAcceptor(archive, ledger, queue, duplicates, clock)), ledger, clock));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         DetachedJwsSigner signer = crypto.signer();
@@ -367,6 +376,7 @@ public final class SilkgateGateway {
         h.put("broker", brokerUp ? "UP" : "DOWN");
         h.put("database", dbUp ? "UP" : "DOWN");
         h.put("routes", camelUp ? "UP" : "DOWN");
+        h.put("ruleSets", rulesWarm ? "WARM" : "WARMING");
         return h;
     }
 

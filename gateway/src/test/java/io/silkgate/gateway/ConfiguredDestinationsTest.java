@@ -28,7 +28,7 @@ class ConfiguredDestinationsTest {
             List.of(new RoutingRule("invoice", "VN", null, null, List.of("vn-customs")),
                     new RoutingRule(null, null, "CN", "ubl", List.of("vn-customs", "vn-buyer")),
                     new RoutingRule("invoice", "SG", null, null, List.of("vn-tax"))),
-            new DocumentTranslator());
+            new DocumentTranslator(new io.silkgate.schemas.validation.InvoiceValidator()));
 
     @Test
     void everyMatchingRuleAddsItsPartnersOnce() {

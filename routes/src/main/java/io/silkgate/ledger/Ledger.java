@@ -107,6 +107,17 @@ public final class Ledger {
     }
 
     /** Adds a DUPLICATE_FLAGGED event to the first document: a repeat of it was accepted and flagged. */
+    /** An event of the document's history that is not a state change (e.g. a conversion report). */
+    public void recordEvent(String documentId, String partner, String status, String detail) {
+        Objects.requireNonNull(documentId, "documentId");
+        Objects.requireNonNull(status, "status");
+        Instant now = now();
+        inTransaction(c -> {
+            insertEvent(c, documentId, null, partner, now, status, detail);
+            return null;
+        });
+    }
+
     public void recordDuplicateFlagged(String existingId, String detail) {
         Objects.requireNonNull(existingId, "existingId");
         Instant now = now();

@@ -63,6 +63,8 @@ public final class DocumentAcceptor implements Processor {
             ledger.findDocument(e.existingId()).ifPresent(first -> duplicates.stopWith(exchange, ctx, first));
             return;
         }
+        ctx.conversions().forEach((partner, report) -> ledger.recordEvent(ctx.id(), partner, "CONVERTED",
+                ConversionSummary.of(report)));
         queue.enqueue(messages);
         LOG.info("accepted document {} ({}, {}) for {}", ctx.id(), ctx.format(), ctx.facts().businessId(),
                 ctx.partners());

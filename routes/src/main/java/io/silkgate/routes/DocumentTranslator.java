@@ -2,31 +2,66 @@ package io.silkgate.routes;
 
 import io.silkgate.schemas.DocumentRejectedException;
 import io.silkgate.schemas.ErrorCode;
+import io.silkgate.schemas.Problem;
+import io.silkgate.schemas.SecureXml;
+import io.silkgate.schemas.en16931.ConversionResult;
+import io.silkgate.schemas.en16931.InvoiceConverter;
+import io.silkgate.schemas.en16931.InvoiceFormat;
+import io.silkgate.schemas.en16931.InvoiceFormats;
+import io.silkgate.schemas.validation.InvoiceValidator;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Turns an accepted original into what a partner receives. This build carries UBL-based invoices as they are
- * (the submitter's signed bytes, never re-serialised); a UBL-based profile may go to a partner that takes plain
- * {@code ubl}. Conversions between syntaxes come with the invoice mappers.
+ * Turns an accepted original into what a partner receives. The same format — or a UBL profile for a partner that
+ * takes plain {@code ubl} — travels as the submitter's signed bytes, never re-serialised; anything else is read
+ * into the EN 16931 model from a copy and written in the partner's format, with a report of what was dropped.
  */
 public final class DocumentTranslator {
 
     private static final Set<String> UBL_BASED = Set.of("ubl", "peppol-bis3", "pint-sg", "pint-my", "pint-ae");
 
-    public boolean canTranslate(String from, String to) {
+    private final InvoiceConverter converter = new InvoiceConverter();
+    private final InvoiceValidator validator;
+
+    public DocumentTranslator(InvoiceValidator validator) {
+        this.validator = validator;
+    }
+
+    /** True when the original bytes go to the partner as they are. */
+    public boolean passesThrough(String from, String to) {
         return from.equals(to) || (UBL_BASED.contains(from) && "ubl".equals(to));
+    }
+
+    public boolean canTranslate(String from, String to) {
+        return passesThrough(from, to)
+                || (InvoiceFormats.byId(from).filter(InvoiceFormat::canRead).isPresent()
+                        && InvoiceFormats.byId(to).filter(InvoiceFormat::canWrite).isPresent());
     }
 
     /** Checked at intake, so a document is only accepted for partners it can really reach. */
     public void requireTranslation(String from, String to, String partner) {
         if (!canTranslate(from, to)) {
             throw new DocumentRejectedException(ErrorCode.NO_ROUTE, "partner " + partner + " receives " + to
-                    + ", and this build cannot convert " + from + " to " + to);
+                    + ", and there is no conversion from " + from + " to " + to);
         }
     }
 
-    public byte[] translate(byte[] original, String from, String to) {
+    /** The partner's document; {@code report} is null when the original passes through. */
+    public Translation translate(byte[] original, String from, String to) {
+        if (passesThrough(from, to)) {
+            return new Translation(original, null);
+        }
         requireTranslation(from, to, "?");
-        return original;
+        ConversionResult result = converter.convert(SecureXml.parse(original).getDocumentElement(), from, to);
+        return new Translation(result.document(), result.report());
+    }
+
+    /** Every error of a converted document against its format's rules (none when the format has no rule set). */
+    public List<Problem> validateOutput(String format, byte[] document) {
+        if (!validator.formats().contains(format)) {
+            return List.of();
+        }
+        return validator.validate(format, SecureXml.parse(document));
     }
 }

@@ -1,8 +1,12 @@
 package io.silkgate.routes;
 
 import io.silkgate.schemas.DocumentFacts;
+import io.silkgate.schemas.en16931.ConversionReport;
+import io.silkgate.schemas.en16931.Invoice;
 import io.silkgate.verify.VerificationResult;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.w3c.dom.Document;
 
@@ -18,6 +22,8 @@ public final class IntakeContext {
     private String format;
     private VerificationResult verification;
     private DocumentFacts facts;
+    private Invoice invoice;
+    private final Map<String, ConversionReport> conversions = new LinkedHashMap<>();
     private List<Destination> destinations = List.of();
 
     public IntakeContext(Submission submission) {
@@ -62,9 +68,24 @@ public final class IntakeContext {
         this.format = format;
     }
 
-    void verified(VerificationResult verification, DocumentFacts facts) {
+    void verified(VerificationResult verification, DocumentFacts facts, Invoice invoice) {
         this.verification = verification;
         this.facts = facts;
+        this.invoice = invoice;
+    }
+
+    /** The invoice as read from the verified element. */
+    public Invoice invoice() {
+        return invoice;
+    }
+
+    void converted(String partner, ConversionReport report) {
+        conversions.put(partner, report);
+    }
+
+    /** The conversion report of every destination whose format differs from the submitted one. */
+    public Map<String, ConversionReport> conversions() {
+        return Map.copyOf(conversions);
     }
 
     void routed(List<Destination> destinations) {

@@ -4,7 +4,12 @@ import io.silkgate.ledger.DocumentRecord;
 import io.silkgate.ledger.Ledger;
 import io.silkgate.schemas.DocumentRejectedException;
 import io.silkgate.schemas.ErrorCode;
+import io.silkgate.schemas.Format;
+import io.silkgate.schemas.FormatCatalogue;
 import io.silkgate.schemas.FormatDetector;
+import io.silkgate.schemas.en16931.InvoiceFormat;
+import io.silkgate.schemas.en16931.InvoiceFormats;
+import java.util.stream.Collectors;
 import io.silkgate.schemas.SecureXml;
 import java.util.Optional;
 import java.util.Set;
@@ -18,8 +23,12 @@ import org.w3c.dom.Document;
  */
 public final class IntakeParser implements Processor {
 
-    /** Formats whose whole intake path (verification, validation, delivery) exists in this build. */
-    public static final Set<String> ACCEPTED_FORMATS = Set.of("ubl", "peppol-bis3", "pint-sg", "pint-my", "pint-ae");
+    /** The XML invoice formats of the catalogue that come in and that a registered format can read. */
+    public static final Set<String> ACCEPTED_FORMATS = FormatCatalogue.all().stream()
+            .filter(f -> f.input() && f.family() == Format.Family.INVOICE)
+            .map(Format::id)
+            .filter(id -> InvoiceFormats.byId(id).filter(InvoiceFormat::canRead).isPresent())
+            .collect(Collectors.toUnmodifiableSet());
 
     private final Ledger ledger;
     private final DuplicateAnswer duplicates;

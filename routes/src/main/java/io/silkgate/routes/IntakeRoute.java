@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The synchronous half of the pipeline, route id {@code intake}: parse, verify, authorise, de-duplicate, validate,
- * route, accept. Its reply (an {@link IntakeOutcome}) is what the submitter is answered; a rejection is recorded in the
+ * route, convert, accept. Its reply (an {@link IntakeOutcome}) is what the submitter is answered; a rejection is recorded in the
  * ledger and changes nothing else.
  */
 public final class IntakeRoute extends RouteBuilder {
@@ -29,7 +29,7 @@ public final class IntakeRoute extends RouteBuilder {
     /** The processors of the intake, in pipeline order. */
     public record IntakeSteps(IntakeParser parse, SignatureCheck verify, SubmitterAuthorization authorize,
             BusinessDuplicateCheck deduplicate,
-            SchemaValidation validate, DestinationRouting route, DocumentAcceptor accept) {
+            InputValidation validate, DestinationRouting route, OutputConversion convert, DocumentAcceptor accept) {
     }
 
     public IntakeRoute(IntakeSteps steps, Ledger ledger, Clock clock) {
@@ -49,6 +49,7 @@ public final class IntakeRoute extends RouteBuilder {
                 .process(steps.deduplicate()).id("deduplicate")
                 .process(steps.validate()).id("validate")
                 .process(steps.route()).id("route")
+                .process(steps.convert()).id("convert")
                 .process(steps.accept()).id("accept");
     }
 

@@ -49,6 +49,9 @@ public final class JmsTransport implements PartnerTransport, AutoCloseable {
                 m.setStringProperty("SilkgateSourceFormat", doc.sourceFormat());
                 m.setStringProperty("SilkgateSignature", doc.signature());
                 m.setStringProperty("ContentType", doc.mediaType());
+                if (!doc.droppedTerms().isEmpty()) {
+                    m.setStringProperty("SilkgateDroppedTerms", String.join(",", doc.droppedTerms()));
+                }
                 m.setStringProperty(DeliveryQueue.DUPLICATE_ID, doc.documentId() + "/" + partner);
                 producer.send(m);
             }

@@ -76,9 +76,10 @@ public final class PartnerDelivery implements Processor {
                 new DeliveryFailedException("document " + delivery.documentId() + " is missing from the ledger"));
         byte[] original = archive.read(doc.id()).orElseThrow(() ->
                 new DeliveryFailedException("original of document " + doc.id() + " is missing from the archive"));
-        byte[] body = translator.translate(original, doc.format(), target.format());
+        Translation t = translator.translate(original, doc.format(), target.format());
         transport.send(new OutboundDocument(doc.id(), doc.format(), target.format(),
-                FormatCatalogue.require(target.format()).mediaType(), body, signer.sign(body)));
+                FormatCatalogue.require(target.format()).mediaType(), t.body(), signer.sign(t.body()),
+                t.droppedTerms()));
         return doc;
     }
 

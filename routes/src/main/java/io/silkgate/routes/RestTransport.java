@@ -24,15 +24,19 @@ public final class RestTransport implements PartnerTransport {
 
     @Override
     public void send(OutboundDocument doc) {
-        HttpRequest request = HttpRequest.newBuilder(url)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", doc.mediaType())
                 .header("Silkgate-Document-Id", doc.documentId())
                 .header("Silkgate-Format", doc.targetFormat())
                 .header("Silkgate-Source-Format", doc.sourceFormat())
                 .header("Silkgate-Signature", doc.signature())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(doc.body()))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(doc.body()));
+        if (!doc.droppedTerms().isEmpty()) {
+            // a lossy conversion is visible to the partner, not only in our ledger
+            builder.header("Silkgate-Dropped-Terms", String.join(",", doc.droppedTerms()));
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());

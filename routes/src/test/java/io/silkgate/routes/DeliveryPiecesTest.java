@@ -76,7 +76,7 @@ class DeliveryPiecesTest {
 
     @Test
     void ublProfilesMayGoToPlainUblPartnersButNothingElseIsConvertedYet() {
-        DocumentTranslator translator = new DocumentTranslator();
+        DocumentTranslator translator = new DocumentTranslator(new io.silkgate.schemas.validation.InvoiceValidator());
         assertTrue(translator.canTranslate("peppol-bis3", "ubl"));
         assertTrue(translator.canTranslate("ubl", "ubl"));
         var e = assertThrows(DocumentRejectedException.class,

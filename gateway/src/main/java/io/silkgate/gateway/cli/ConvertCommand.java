@@ -1,40 +1,119 @@
 package io.silkgate.gateway.cli;
 
+import io.silkgate.schemas.DocumentRejectedException;
+import io.silkgate.schemas.ErrorCode;
 import io.silkgate.schemas.FormatCatalogue;
+import io.silkgate.schemas.FormatDetector;
+import io.silkgate.schemas.Problem;
+import io.silkgate.schemas.SecureXml;
+import io.silkgate.schemas.en16931.ConversionResult;
+import io.silkgate.schemas.en16931.InvoiceConverter;
+import io.silkgate.schemas.en16931.InvoiceFormat;
+import io.silkgate.schemas.en16931.InvoiceFormats;
+import io.silkgate.schemas.validation.InvoiceValidator;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.w3c.dom.Element;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code silkgate convert}: translate a document between formats. This build has no conversion yet. */
+/**
+ * {@code silkgate convert}: an invoice in another format, through the EN 16931 model; the converted document on
+ * stdout, the JSON report (carried and dropped terms, validation of the output) on {@code --report} or stderr.
+ */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Convert a document to another format (no conversions in this build yet).")
+        description = "Convert an invoice to another format; the document goes to stdout, the report to stderr.")
 final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--to", required = true, paramLabel = "FORMAT")
     String to;
 
-    @Option(names = "--from", paramLabel = "FORMAT")
+    @Option(names = "--from", paramLabel = "FORMAT", description = "the input format (default: detected)")
     String from;
 
-    @Option(names = "--report", paramLabel = "FILE")
-    Path report;
+    @Option(names = "--report", paramLabel = "FILE", description = "write the JSON report here (default: stderr)")
+    Path reportFile;
 
-    @Option(names = "--no-validate")
+    @Option(names = "--no-validate", description = "do not validate the output against the target's rules")
     boolean noValidate;
 
     @Parameters(paramLabel = "FILE|-")
     String file;
 
     @Override
-    public Integer call() {
-        for (String id : new String[] {to, from}) {
-            if (id != null && FormatCatalogue.byId(id).isEmpty()) {
-                throw new SilkgateCommand.UsageException("unknown format id '" + id + "'; see 'silkgate formats'");
+    public Integer call() throws IOException {
+        InvoiceFormat target = format(to, "--to");
+        if (!target.canWrite()) {
+            throw new SilkgateCommand.UsageException(to + " is an input-only format; it cannot be written");
+        }
+        InputDocument input = InputDocument.read(file);
+        Report report = new Report(null).put("to", to);
+        Element root;
+        try {
+            root = SecureXml.parse(input.bytes()).getDocumentElement();
+        } catch (DocumentRejectedException e) {
+            return finish(report.errors(e.problems()), null);
+        }
+        String source = from != null ? from : FormatDetector.detect(root).orElse(null);
+        if (source == null) {
+            return finish(report.error(Problem.of(ErrorCode.UNKNOWN_FORMAT, "not a known document format; name it "
+                    + "with --from")), null);
+        }
+        if (!format(source, "--from").canRead()) {
+            throw new SilkgateCommand.UsageException(source + " is an output-only format; it cannot be read");
+        }
+        report.format(source).put("from", source);
+        ConversionResult result;
+        try {
+            result = new InvoiceConverter().convert(root, source, to);
+        } catch (DocumentRejectedException e) {
+            return finish(report.errors(e.problems()), null);
+        }
+        report.put("carried", result.report().carried());
+        report.put("dropped", result.report().dropped().stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("term", d.term());
+            m.put("reason", d.reason());
+            return m;
+        }).toList());
+        if (!noValidate) {
+            InvoiceValidator validator = new InvoiceValidator();
+            if (validator.formats().contains(to)) {
+                report.errors(validator.validate(to, SecureXml.parse(result.document())));
+            } else {
+                report.warning(new Problem("NOT_VALIDATED", "no rule set for " + to + "; the output is not validated",
+                        null));
             }
         }
-        throw new SilkgateCommand.UsageException("conversion to " + to + " is not supported by this build yet "
-                + "(supported conversions: none so far)");
+        return finish(report, result.document());
     }
+
+    private int finish(Report report, byte[] document) throws IOException {
+        if (document != null) {
+            System.out.write(document);
+            System.out.flush();
+        }
+        String json = report.toJson();
+        if (reportFile != null) {
+            Files.writeString(reportFile, json + System.lineSeparator());
+        } else {
+            System.err.println(json);
+        }
+        return report.ok() ? SilkgateCommand.OK : SilkgateCommand.INVALID;
+    }
+
+    private static InvoiceFormat format(String id, String option) {
+        if (FormatCatalogue.byId(id).isEmpty()) {
+            throw new SilkgateCommand.UsageException(option + ": unknown format id '" + id + "'; see 'silkgate formats'");
+        }
+        return InvoiceFormats.byId(id).orElseThrow(() -> new SilkgateCommand.UsageException(option + ": " + id
+                + " is not an invoice format this build converts; convertible: " + String.join(", ",
+                        InvoiceFormats.all().stream().map(InvoiceFormat::formatId).sorted().toList())));
+    }
+
 }

@@ -3,6 +3,10 @@ package io.silkgate.gateway.cli;
 import io.silkgate.routes.IntakeParser;
 import io.silkgate.schemas.Format;
 import io.silkgate.schemas.FormatCatalogue;
+import io.silkgate.schemas.en16931.InvoiceFormats;
+import io.silkgate.schemas.validation.InvoiceValidator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -21,12 +25,23 @@ final class FormatsCommand implements Callable<Integer> {
     }
 
     static String buildSupport(String id) {
-        if ("ubl".equals(id)) {
-            return "intake, verify, validate (XSD), deliver";
-        }
+        List<String> can = new ArrayList<>();
         if (IntakeParser.ACCEPTED_FORMATS.contains(id)) {
-            return "intake, verify, deliver (as UBL)";
+            can.add("intake");
         }
-        return "detected only";
+        InvoiceFormats.byId(id).ifPresent(f -> {
+            if (f.canRead()) {
+                can.add("read");
+            }
+            if (f.canWrite()) {
+                can.add("write");
+            }
+        });
+        if (VALIDATOR.formats().contains(id)) {
+            can.add("validate");
+        }
+        return can.isEmpty() ? "detected only" : String.join(", ", can);
     }
+
+    private static final InvoiceValidator VALIDATOR = new InvoiceValidator();
 }

@@ -6,19 +6,18 @@ import io.silkgate.schemas.FormatCatalogue;
 import io.silkgate.schemas.FormatDetector;
 import io.silkgate.schemas.Problem;
 import io.silkgate.schemas.SecureXml;
-import io.silkgate.schemas.UblSchemaValidator;
+import io.silkgate.schemas.validation.InvoiceValidator;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.w3c.dom.Document;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code silkgate validate}: syntax and rules of a document. This build validates UBL 2.1 against its XSD. */
+/** {@code silkgate validate}: the syntax (XSD) and business rules of a document; JSON report on stdout. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Validate a document (this build: UBL 2.1 Invoice/CreditNote against the OASIS XSD).")
+        description = "Validate a document against its format's schema and business rules.")
 final class ValidateCommand implements Callable<Integer> {
-
-    static final String SUPPORTED = "ubl (UBL 2.1 XSD)";
 
     @Option(names = "--profile", paramLabel = "FORMAT", description = "validate as this format (default: detected)")
     String profile;
@@ -28,11 +27,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (profile != null && FormatCatalogue.byId(profile).isEmpty()) {
-            throw new SilkgateCommand.UsageException("unknown format id '" + profile + "'; see 'silkgate formats'");
-        }
-        if (profile != null && !"ubl".equals(profile)) {
-            throw unsupported(profile);
+        InvoiceValidator validator = new InvoiceValidator();
+        if (profile != null) {
+            requireValidatable(validator, profile);
         }
         InputDocument input = InputDocument.read(file);
         Report report = new Report(profile);
@@ -42,27 +39,22 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (DocumentRejectedException e) {
             return report.errors(e.problems()).print();
         }
-        String detected = FormatDetector.detect(doc.getDocumentElement()).orElse(null);
-        String format = profile != null ? profile : detected;
+        String format = profile != null ? profile : FormatDetector.detect(doc.getDocumentElement()).orElse(null);
         if (format == null) {
             return report.error(Problem.of(ErrorCode.UNKNOWN_FORMAT, "not a known document format")).print();
         }
-        if (!"ubl".equals(format)) {
-            throw unsupported(format);
-        }
-        report.format("ubl");
-        if (!FormatDetector.UBL_INVOICE_NS.equals(doc.getDocumentElement().getNamespaceURI())
-                && !FormatDetector.UBL_CREDIT_NOTE_NS.equals(doc.getDocumentElement().getNamespaceURI())) {
-            return report.error(Problem.of(ErrorCode.SCHEMA_INVALID, "not a UBL 2.1 Invoice or CreditNote")).print();
-        }
-        report.errors(new UblSchemaValidator().validate(doc.getDocumentElement()));
-        report.warning(new Problem("RULES_NOT_CHECKED",
-                "EN 16931 business rules are not checked by this build yet; only the UBL 2.1 schema was", null));
-        return report.print();
+        requireValidatable(validator, format);
+        report.format(format);
+        return report.errors(validator.validate(format, doc)).print();
     }
 
-    private static SilkgateCommand.UsageException unsupported(String format) {
-        return new SilkgateCommand.UsageException("validation of " + format + " is not supported by this build yet; "
-                + "supported: " + SUPPORTED + " (use --profile ubl to check a UBL-based document's syntax)");
+    private static void requireValidatable(InvoiceValidator validator, String format) {
+        if (FormatCatalogue.byId(format).isEmpty()) {
+            throw new SilkgateCommand.UsageException("unknown format id '" + format + "'; see 'silkgate formats'");
+        }
+        if (!validator.formats().contains(format)) {
+            throw new SilkgateCommand.UsageException("validation of " + format + " is not supported by this build; "
+                    + "supported: " + String.join(", ", new TreeSet<>(validator.formats())));
+        }
     }
 }

@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 
 /**
@@ -45,31 +47,44 @@ public final class DemoRun {
         Files.createDirectories(dataDir);
         SamplePki.copyTo(dataDir.resolve("pki"));
         TrustAnchors gatewayRoot = TrustAnchors.load(dataDir.resolve("pki/silkgate/root-ca.pem"), null);
-        try (StubPartner customs = new StubPartner(gatewayRoot, 0);
-                StubPartner buyer = new StubPartner(gatewayRoot, 2);
-                StubPartner archive = new StubPartner(gatewayRoot, -1)) {
+        Map<String, StubPartner> partners = new LinkedHashMap<>();
+        try {
+            partners.put("vn-customs", new StubPartner(gatewayRoot, 0));
+            partners.put("vn-buyer", new StubPartner(gatewayRoot, 2));
+            partners.put("vn-archive", new StubPartner(gatewayRoot, -1));
+            partners.put("vn-tax", new StubPartner(gatewayRoot, 0));
+            partners.put("eu-buyer", new StubPartner(gatewayRoot, 0));
+            partners.put("sg-platform", new StubPartner(gatewayRoot, 0));
             int port = freePort();
-            Path config = writeConfig(port, customs.url(), buyer.url(), archive.url());
-            SilkgateGateway gateway = new SilkgateGateway(ConfigLoader.load(config));
+            SilkgateGateway gateway = new SilkgateGateway(ConfigLoader.load(writeConfig(port, partners)));
             gateway.start();
             try {
                 List<Row> rows = submitAll(URI.create("http://127.0.0.1:" + port), cases());
                 printTable(rows);
-                int received = customs.received().size() + buyer.received().size();
-                boolean signaturesGood = customs.received().stream().allMatch(StubPartner.Received::signatureValid)
-                        && buyer.received().stream().allMatch(StubPartner.Received::signatureValid);
-                out.printf("%nPartners: vn-customs received %d, vn-buyer %d (2 refused on purpose), "
-                        + "vn-archive %d (always down); gateway signatures valid: %s%n",
-                        customs.received().size(), buyer.received().size(), archive.received().size(),
-                        signaturesGood ? "yes" : "NO");
-                boolean allOk = rows.stream().allMatch(Row::ok) && signaturesGood && received == 4;
-                out.println(allOk ? "DEMO OK: every outcome was the expected one"
-                        : "DEMO FAILED: see the rows marked FAIL above");
-                return allOk;
+                return summarise(rows, partners);
             } finally {
                 gateway.stop();
             }
+        } finally {
+            partners.values().forEach(StubPartner::close);
         }
+    }
+
+    private boolean summarise(List<Row> rows, Map<String, StubPartner> partners) {
+        boolean signaturesGood = true;
+        StringBuilder line = new StringBuilder("\nPartners received:");
+        for (Map.Entry<String, StubPartner> p : partners.entrySet()) {
+            List<StubPartner.Received> got = p.getValue().received();
+            line.append(' ').append(p.getKey()).append(' ').append(got.size());
+            // a refused attempt is still checked: every request must carry a valid gateway signature
+            signaturesGood &= got.stream().allMatch(StubPartner.Received::signatureValid);
+        }
+        out.println(line + " (vn-buyer refuses twice on purpose, vn-archive is always down)");
+        out.println("Gateway signatures on every delivery valid: " + (signaturesGood ? "yes" : "NO"));
+        boolean allOk = rows.stream().allMatch(Row::ok) && signaturesGood;
+        out.println(allOk ? "DEMO OK: every outcome was the expected one"
+                : "DEMO FAILED: see the rows marked FAIL above");
+        return allOk;
     }
 
     private List<DemoCase> cases() {
@@ -88,14 +103,28 @@ public final class DemoRun {
                 DemoCase.accepted("invoice to a flaky buyer", signedVariant(unsigned, "0002"), "vn-buyer", "vn-buyer",
                         "DELIVERED"),
                 DemoCase.accepted("invoice to a dead endpoint", signedVariant(unsigned, "0003"), "vn-archive",
-                        "vn-archive", "DEAD_LETTERED"));
+                        "vn-archive", "DEAD_LETTERED"),
+                DemoCase.accepted("VND invoice to VN tax, as vn-tt78",
+                        sign(text(unsigned).replace("CN-SZ-2026-0001", "CN-SZ-2026-0004").replace("USD", "VND")),
+                        "vn-tax", "vn-tax", "DELIVERED"),
+                DemoCase.accepted("invoice to an EU buyer, as cii", signedVariant(unsigned, "0005"), "eu-buyer",
+                        "eu-buyer", "DELIVERED"),
+                DemoCase.accepted("fapiao CN→SG, as ubl", sign(text(SamplePki.document("fapiao-cn.xml"))),
+                        "sg-platform", "sg-platform", "DELIVERED"));
     }
 
     /** Another invoice of the same exporter, signed now with the sample exporter key. */
     private static byte[] signedVariant(byte[] unsigned, String number) {
-        String xml = new String(unsigned, StandardCharsets.UTF_8).replace("CN-SZ-2026-0001", "CN-SZ-2026-" + number);
+        return sign(text(unsigned).replace("CN-SZ-2026-0001", "CN-SZ-2026-" + number));
+    }
+
+    private static byte[] sign(String xml) {
         return SampleXmlSigner.signEnveloped(xml.getBytes(StandardCharsets.UTF_8),
                 SamplePki.load("cn/exporter-shenzhen"));
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private List<Row> submitAll(URI base, List<DemoCase> cases) throws IOException, InterruptedException {
@@ -121,16 +150,25 @@ public final class DemoRun {
     }
 
     private void printTable(List<Row> rows) {
-        String format = "%-30s %-12s %-26s %-12s %-18s %s%n";
+        String format = "%-34s %-16s %-26s %-12s %-18s %s%n";
         out.printf(format, "document", "format", "verdict", "destination", "delivery", "");
-        out.printf(format, "-".repeat(30), "-".repeat(12), "-".repeat(26), "-".repeat(12), "-".repeat(18), "----");
+        out.printf(format, "-".repeat(34), "-".repeat(16), "-".repeat(26), "-".repeat(12), "-".repeat(18), "----");
         for (Row r : rows) {
             out.printf(format, r.demoCase.name(), r.formats(), r.verdict(), r.destination(), r.delivery(),
                     r.ok() ? "OK" : "FAIL (expected " + r.expected() + ")");
         }
     }
 
-    private Path writeConfig(int port, URI customs, URI buyer, URI archive) throws IOException {
+    private Path writeConfig(int port, Map<String, StubPartner> partners) throws IOException {
+        Map<String, String> formats = Map.of("vn-tax", "vn-tt78", "eu-buyer", "cii");
+        StringBuilder partnerYaml = new StringBuilder();
+        for (Map.Entry<String, StubPartner> p : partners.entrySet()) {
+            partnerYaml.append("  - { id: ").append(p.getKey()).append(", country: ")
+                    .append(p.getKey().substring(0, 2).toUpperCase(java.util.Locale.ROOT)).append(", format: ")
+                    .append(formats.getOrDefault(p.getKey(), "ubl")).append(", endpoint: { type: rest, url: \"")
+                    .append(p.getValue().url()).append("\" }")
+                    .append("vn-archive".equals(p.getKey()) ? ", retry: { attempts: 3 }" : "").append(" }\n");
+        }
         String yaml = """
                 # written by 'silkgate demo'
                 gateway:
@@ -142,16 +180,9 @@ public final class DemoRun {
                   - { country: CN, anchors: pki/cn/root-ca.pem, crl: pki/cn/issuing-ca.crl }
                   - { country: VN, anchors: pki/vn/root-ca.pem, crl: pki/vn/issuing-ca.crl }
                 partners:
-                  - { id: vn-customs, country: VN, format: ubl, endpoint: { type: rest, url: "%s" } }
-                  - { id: vn-buyer, country: VN, format: ubl, endpoint: { type: rest, url: "%s" } }
-                  - id: vn-archive
-                    country: VN
-                    format: ubl
-                    endpoint: { type: rest, url: "%s" }
-                    retry: { attempts: 3 }
-                routing:
-                  - { family: invoice, buyer-country: VN, to: [vn-customs] }
-                """.formatted(port, customs, buyer, archive);
+                %srouting:
+                  - { family: invoice, buyer-country: VN, format: ubl, to: [vn-customs] }
+                """.formatted(port, partnerYaml);
         Path file = dataDir.resolve("silkgate.yaml");
         Files.writeString(file, yaml);
         return file;

@@ -4,6 +4,7 @@ import io.silkgate.schemas.en16931.DroppedTerm;
 import io.silkgate.schemas.en16931.En16931Terms;
 import io.silkgate.schemas.en16931.Invoice;
 import io.silkgate.schemas.en16931.InvoiceFormat;
+import io.silkgate.schemas.en16931.ProcessControl;
 import java.util.List;
 import java.util.Set;
 import org.w3c.dom.Element;
@@ -40,9 +41,26 @@ public final class CiiInvoiceFormat implements InvoiceFormat {
         return reader.read(root);
     }
 
+    private static final String EN16931 = "urn:cen.eu:en16931:2017";
+
     @Override
     public byte[] write(Invoice invoice) {
-        return writer.write(invoice);
+        return writer.write(prepare(invoice));
+    }
+
+    /**
+     * The invoice as CII writes it: a specification identifier (BT-24) is required, so an invoice that claims
+     * none, or one outside EN 16931 (from a national format), claims plain EN 16931.
+     */
+    @Override
+    public Invoice prepare(Invoice invoice) {
+        ProcessControl current = invoice.processControl();
+        String spec = current == null ? null : current.specificationIdentifier();
+        if (spec != null && spec.startsWith(EN16931)) {
+            return invoice;
+        }
+        return invoice.withProcessControl(new ProcessControl(current == null ? null : current.businessProcessType(),
+                EN16931));
     }
 
     @Override
