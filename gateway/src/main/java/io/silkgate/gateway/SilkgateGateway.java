@@ -372,7 +372,8 @@ public final class SilkgateGateway {
         boolean brokerUp = broker == null || broker.isActive();
         boolean dbUp = database != null && database.isUp();
         boolean camelUp = main != null && main.getCamelContext() != null && main.getCamelContext().isStarted();
-        h.put("status", brokerUp && dbUp && camelUp ? "UP" : "DOWN");
+        // ready only once the rule sets are compiled: until then a submission could take many seconds
+        h.put("status", brokerUp && dbUp && camelUp && rulesWarm ? "UP" : "DOWN");
         h.put("broker", brokerUp ? "UP" : "DOWN");
         h.put("database", dbUp ? "UP" : "DOWN");
         h.put("routes", camelUp ? "UP" : "DOWN");

@@ -24,10 +24,10 @@ class ConfiguredDestinationsTest {
     private static final DocumentFacts CN_TO_VN = new DocumentFacts("ubl", "invoice", "INV-1", "CN", "VN", List.of());
 
     private final ConfiguredDestinations destinations = new ConfiguredDestinations(
-            List.of(partner("vn-customs", "ubl"), partner("vn-buyer", "ubl"), partner("vn-tax", "vn-tt78")),
+            List.of(partner("vn-customs", "ubl"), partner("vn-buyer", "ubl"), partner("cn-tax", "cn-fapiao")),
             List.of(new RoutingRule("invoice", "VN", null, null, List.of("vn-customs")),
                     new RoutingRule(null, null, "CN", "ubl", List.of("vn-customs", "vn-buyer")),
-                    new RoutingRule("invoice", "SG", null, null, List.of("vn-tax"))),
+                    new RoutingRule("invoice", "SG", null, null, List.of("cn-tax"))),
             new DocumentTranslator(new io.silkgate.schemas.validation.InvoiceValidator()));
 
     @Test
@@ -57,9 +57,9 @@ class ConfiguredDestinationsTest {
 
     @Test
     void aPartnerWhoseFormatCannotBeProducedIsNoRoute() {
-        var e = assertThrows(DocumentRejectedException.class, () -> destinations.resolve(CN_TO_VN, List.of("vn-tax")));
+        var e = assertThrows(DocumentRejectedException.class, () -> destinations.resolve(CN_TO_VN, List.of("cn-tax")));
         assertEquals(ErrorCode.NO_ROUTE, e.code());
-        assertTrue(e.getMessage().contains("vn-tt78"), e.getMessage());
+        assertTrue(e.getMessage().contains("cn-fapiao"), e.getMessage());
     }
 
     private static Partner partner(String id, String format) {

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -44,20 +45,35 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     private final Path dataDir;
+    private final String gatewayYaml;
     private final String partnersYaml;
+    private final Map<String, String> environment;
     private final Path config;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
     private int port;
+    private int plannedPort;
 
     /**
      * @param dataDir      the gateway's data dir; the sample PKI is extracted into {@code dataDir/pki}
      * @param partnersYaml the {@code partners:} and {@code routing:} sections, appended to the generated config
      */
     GatewayProcess(Path dataDir, String partnersYaml) {
+        this(dataDir, "", partnersYaml, Map.of());
+    }
+
+    /**
+     * @param gatewayYaml  further keys of the {@code gateway:} section, each line indented by two spaces
+     *                     (e.g. {@code "  jmx: { port: 9010 }\n"})
+     * @param partnersYaml the {@code partners:} and {@code routing:} sections, appended to the generated config
+     * @param environment  variables added to the gateway process's environment, e.g. for {@code ${NAME}} secrets
+     */
+    GatewayProcess(Path dataDir, String gatewayYaml, String partnersYaml, Map<String, String> environment) {
         this.dataDir = dataDir;
+        this.gatewayYaml = gatewayYaml;
         this.partnersYaml = partnersYaml;
+        this.environment = Map.copyOf(environment);
         this.config = dataDir.resolve("silkgate.yaml");
         this.log = dataDir.resolve("gateway.log");
         if (!Files.isDirectory(dataDir.resolve("pki"))) {
@@ -110,8 +126,9 @@ final class GatewayProcess implements AutoCloseable {
             throw new IllegalStateException("the gateway is already running");
         }
         try {
-            port = freePort();
-            Files.writeString(config, configYaml(port) + partnersYaml);
+            port = plannedPort != 0 ? plannedPort : freePort();
+            plannedPort = 0;
+            Files.writeString(config, configYaml(port, gatewayYaml) + partnersYaml);
             Files.writeString(log, "==== start on port " + port + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx384m", "-jar", jar().toString(),
@@ -119,6 +136,7 @@ final class GatewayProcess implements AutoCloseable {
                     .directory(dataDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
             process = builder.start();
             LIVE.add(process);
         } catch (IOException e) {
@@ -181,6 +199,21 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The base URI the next {@link #start()} will listen on, chosen now: lets another gateway's configuration
+     * name this one before it runs.
+     */
+    synchronized URI plannedBaseUri() {
+        if (plannedPort == 0) {
+            try {
+                plannedPort = freePort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return URI.create("http://127.0.0.1:" + plannedPort);
+    }
+
     URI baseUri() {
         return URI.create("http://127.0.0.1:" + port);
     }
@@ -192,6 +225,18 @@ final class GatewayProcess implements AutoCloseable {
     /** POST /api/v1/documents with the given body, content type and extra headers (name, value, name, value...). */
     HttpAnswer submit(byte[] body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUri().resolve("/api/v1/documents"))
+                .timeout(CALL_TIMEOUT)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    /** POST of a body to a path on the gateway, with extra headers (name, value, name, value...). */
+    HttpAnswer post(String path, byte[] body, String contentType, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri().resolve(path))
                 .timeout(CALL_TIMEOUT)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -213,6 +258,19 @@ final class GatewayProcess implements AutoCloseable {
             fail("GET /api/v1/documents/" + id + " answered " + answer);
         }
         return answer.json();
+    }
+
+    /**
+     * Waits until {@code GET /api/v1/health} reports {@code "ruleSets": "WARM"}. The gateway is healthy while it
+     * still compiles its invoice rule sets in the background; a submission in that time competes with the
+     * compilation and, on a loaded machine, can outlast the tests' call time-out.
+     */
+    void awaitRuleSetsWarm(Duration timeout) {
+        AtomicReference<String> last = new AtomicReference<>();
+        Await.until(timeout, "health to report ruleSets WARM", () -> {
+            last.set(get("/api/v1/health").text());
+            return last.get().contains("\"ruleSets\":\"WARM\"");
+        }, () -> "last health: " + last.get() + "\n" + logTail());
     }
 
     /** Polls the document's status until {@code condition} holds; returns the last view. */
@@ -290,7 +348,7 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    private static String configYaml(int port) {
+    private static String configYaml(int port, String gatewayYaml) {
         // paths are relative to this file, which lives in the data dir next to the extracted PKI
         return """
                 # written by the integration tests (GatewayProcess)
@@ -300,9 +358,9 @@ final class GatewayProcess implements AutoCloseable {
                   data-dir: .
                   signing: { keystore: pki/silkgate/gateway.p12, password: silkgate-sample, alias: gateway }
                   delivery: { attempts: 5, delay: 300ms, multiplier: 2, max-delay: 2s, timeout: 5s }
-                trust:
+                %strust:
                   - { country: CN, anchors: pki/cn/root-ca.pem, crl: pki/cn/issuing-ca.crl }
-                """.formatted(port);
+                """.formatted(port, gatewayYaml);
     }
 
     /** One partner block for the {@code partners:} list, receiving UBL over REST at the stub's URL. */
@@ -314,7 +372,7 @@ final class GatewayProcess implements AutoCloseable {
                 + (extraYaml.isEmpty() ? "" : "    " + extraYaml + "\n");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

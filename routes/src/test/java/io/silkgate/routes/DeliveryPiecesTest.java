@@ -75,12 +75,16 @@ class DeliveryPiecesTest {
     }
 
     @Test
-    void ublProfilesMayGoToPlainUblPartnersButNothingElseIsConvertedYet() {
+    void ublProfilesPassThroughToUblPartnersAndOtherFormatsAreConverted() {
         DocumentTranslator translator = new DocumentTranslator(new io.silkgate.schemas.validation.InvoiceValidator());
-        assertTrue(translator.canTranslate("peppol-bis3", "ubl"));
-        assertTrue(translator.canTranslate("ubl", "ubl"));
-        var e = assertThrows(DocumentRejectedException.class,
-                () -> translator.requireTranslation("ubl", "cii", "eu-buyer"));
-        assertEquals(ErrorCode.NO_ROUTE, e.code());
+        assertTrue(translator.passesThrough("peppol-bis3", "ubl"));
+        assertTrue(translator.passesThrough("ubl", "ubl"));
+        assertTrue(translator.canTranslate("ubl", "cii") && !translator.passesThrough("ubl", "cii"));
+        assertTrue(translator.canTranslate("cn-fapiao", "pint-sg"));
+        var inputOnly = assertThrows(DocumentRejectedException.class,
+                () -> translator.requireTranslation("ubl", "cn-fapiao", "cn-buyer"));
+        assertEquals(ErrorCode.NO_ROUTE, inputOnly.code());
+        assertEquals(ErrorCode.NO_ROUTE, assertThrows(DocumentRejectedException.class,
+                () -> translator.requireTranslation("id-coretax", "ubl", "x")).code());
     }
 }

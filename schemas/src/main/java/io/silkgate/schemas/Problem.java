@@ -10,4 +10,15 @@ public record Problem(String code, String message, String location) {
     public static Problem at(ErrorCode code, String message, String location) {
         return new Problem(code.name(), message, location);
     }
+
+    /** The report and API shape: {@code code}, {@code message} and, when known, {@code location}. */
+    public java.util.Map<String, Object> asMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("code", code);
+        m.put("message", message);
+        if (location != null) {
+            m.put("location", location);
+        }
+        return m;
+    }
 }

@@ -51,8 +51,8 @@ final class Report {
     String toJson() {
         Map<String, Object> out = new LinkedHashMap<>(fields);
         out.put("ok", ok());
-        out.put("errors", errors.stream().map(Report::problem).toList());
-        out.put("warnings", warnings.stream().map(Report::problem).toList());
+        out.put("errors", errors.stream().map(Problem::asMap).toList());
+        out.put("warnings", warnings.stream().map(Problem::asMap).toList());
         return Json.pretty(out);
     }
 
@@ -62,13 +62,4 @@ final class Report {
         return ok() ? SilkgateCommand.OK : SilkgateCommand.INVALID;
     }
 
-    private static Map<String, Object> problem(Problem p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", p.code());
-        m.put("message", p.message());
-        if (p.location() != null) {
-            m.put("location", p.location());
-        }
-        return m;
-    }
 }

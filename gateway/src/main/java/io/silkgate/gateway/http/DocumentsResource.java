@@ -23,7 +23,6 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -72,8 +71,8 @@ public class DocumentsResource {
                     "present a submitter API key as 'Authorization: Bearer <key>'"))
                     .header("WWW-Authenticate", "Bearer realm=\"silkgate\"").build();
         }
-        String mediaType = baseType(contentType);
-        if (!isDocumentType(mediaType)) {
+        String mediaType = DocumentMediaTypes.baseType(contentType);
+        if (!DocumentMediaTypes.isDocument(mediaType)) {
             return doorRejection(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "content type '" + contentType
                     + "' is not accepted; send application/xml or application/json");
         }
@@ -204,18 +203,6 @@ public class DocumentsResource {
         }
     }
 
-    private static String baseType(String contentType) {
-        if (contentType == null) {
-            return "";
-        }
-        int semi = contentType.indexOf(';');
-        return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean isDocumentType(String type) {
-        return type.equals("application/xml") || type.equals("text/xml") || type.equals("application/json")
-                || (type.startsWith("application/") && (type.endsWith("+xml") || type.endsWith("+json")));
-    }
 
     /** The JSON shape of GET /api/v1/documents/{id}. */
     static final class DocumentView {

@@ -27,22 +27,13 @@ public final class Problems {
         body.put("status", code.httpStatus());
         body.put("detail", detail);
         body.put("code", code.name());
-        body.put("errors", errors.stream().map(Problems::error).toList());
+        body.put("errors", errors.stream().map(Problem::asMap).toList());
         if (documentId != null) {
             body.put("id", documentId);
         }
         return Response.status(code.httpStatus()).type(MEDIA_TYPE).entity(Json.write(body)).build();
     }
 
-    private static Map<String, Object> error(Problem p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", p.code());
-        m.put("message", p.message());
-        if (p.location() != null) {
-            m.put("location", p.location());
-        }
-        return m;
-    }
 
     private static String title(ErrorCode code) {
         return switch (code) {

@@ -1,5 +1,6 @@
 package io.silkgate.gateway.soap;
 
+import io.silkgate.gateway.http.DocumentMediaTypes;
 import io.silkgate.gateway.http.SubmitterAuthenticator;
 import io.silkgate.gateway.jmx.IntakeStatistics;
 import io.silkgate.ledger.DeliveryRecord;
@@ -31,7 +32,6 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -117,8 +117,8 @@ public class DocumentExchangeEndpoint implements DocumentExchangePortType {
         if (request == null || request.getDocument() == null) {
             throw doorRejection(ErrorCode.MALFORMED, "the request carries no document");
         }
-        String mediaType = baseType(request.getMediaType());
-        if (!isDocumentType(mediaType)) {
+        String mediaType = DocumentMediaTypes.baseType(request.getMediaType());
+        if (!DocumentMediaTypes.isDocument(mediaType)) {
             throw doorRejection(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "media type '" + request.getMediaType()
                     + "' is not accepted; send application/xml or application/json");
         }
@@ -235,16 +235,4 @@ public class DocumentExchangeEndpoint implements DocumentExchangePortType {
         return address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
     }
 
-    private static String baseType(String mediaType) {
-        if (mediaType == null) {
-            return "";
-        }
-        int semi = mediaType.indexOf(';');
-        return (semi < 0 ? mediaType : mediaType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean isDocumentType(String type) {
-        return type.equals("application/xml") || type.equals("text/xml") || type.equals("application/json")
-                || (type.startsWith("application/") && (type.endsWith("+xml") || type.endsWith("+json")));
-    }
 }
