@@ -228,8 +228,10 @@ public final class CiiInvoiceWriter {
         if (payment != null) {
             paymentMeans(settlement, payment);
         }
+        boolean first = true;
         for (VatBreakdown vat : invoice.vatBreakdown()) {
-            settlement.addApplicableTradeTax(vatBreakdown(vat, invoice));
+            settlement.addApplicableTradeTax(vatBreakdown(vat, first ? invoice : null));
+            first = false;
         }
         settlement.setBillingSpecifiedPeriod(period(invoice.invoicingPeriod()));
         for (DocumentAllowanceCharge charge : invoice.charges()) {
@@ -302,6 +304,7 @@ public final class CiiInvoiceWriter {
         }
     }
 
+    /** @param invoice the invoice whose BT-7/BT-8 this breakdown carries; null for all but the first breakdown */
     private static TradeTaxType vatBreakdown(VatBreakdown vat, Invoice invoice) {
         TradeTaxType tax = new TradeTaxType();
         addIfPresent(tax.getCalculatedAmount(), amount(vat.taxAmount()));
@@ -310,10 +313,13 @@ public final class CiiInvoiceWriter {
         addIfPresent(tax.getBasisAmount(), amount(vat.taxableAmount()));
         tax.setCategoryCode(CiiInvoiceWriter.<TaxCategoryCodeType>code(vat.categoryCode(), TaxCategoryCodeType::new));
         tax.setExemptionReasonCode(CiiInvoiceWriter.<CodeType>code(vat.exemptionReasonCode(), CodeType::new));
-        // BT-7 and BT-8 are invoice-level terms that the binding places on every VAT breakdown
-        tax.setTaxPointDate(date(invoice.vatPointDate()));
-        tax.setDueDateTypeCode(CiiInvoiceWriter.<TimeReferenceCodeType>code(
-                CiiCodes.vatPointDateCodeToCii(invoice.vatPointDateCode()), TimeReferenceCodeType::new));
+        // BT-7 and BT-8 are invoice-level terms that the binding places in a VAT breakdown; CII-SR-461 allows
+        // them once, so they go on the first breakdown only
+        if (invoice != null) {
+            tax.setTaxPointDate(date(invoice.vatPointDate()));
+            tax.setDueDateTypeCode(CiiInvoiceWriter.<TimeReferenceCodeType>code(
+                    CiiCodes.vatPointDateCodeToCii(invoice.vatPointDateCode()), TimeReferenceCodeType::new));
+        }
         tax.setRateApplicablePercent(percent(vat.rate()));
         return tax;
     }

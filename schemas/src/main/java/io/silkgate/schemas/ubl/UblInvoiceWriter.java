@@ -512,7 +512,8 @@ public final class UblInvoiceWriter {
                 PaymentMeansType means = new PaymentMeansType();
                 var code = means.setPaymentMeansCode(payment.paymentMeansTypeCode() == null ? UNDEFINED_PAYMENT_MEANS
                         : payment.paymentMeansTypeCode());
-                if (payment.paymentMeansText() != null) {
+                // UBL-SR-46: the payment means text (BT-82) occurs once, on the first PaymentMeans
+                if (i == 0 && payment.paymentMeansText() != null) {
                     code.setName(payment.paymentMeansText());
                 }
                 if (i == 0 && creditNoteDueDate != null) {
