@@ -10,6 +10,7 @@ import io.silkgate.gateway.http.HttpApi;
 import io.silkgate.gateway.jmx.AlertMonitor;
 import io.silkgate.gateway.jmx.IntakeStatistics;
 import io.silkgate.gateway.jmx.JmxRegistry;
+import io.silkgate.gateway.jmx.JolokiaEndpoint;
 import io.silkgate.gateway.jmx.PartnerView;
 import io.silkgate.gateway.jmx.RemoteJmx;
 import io.silkgate.gateway.jmx.TrustView;
@@ -310,6 +311,9 @@ public final class SilkgateGateway {
                 scheduler.scheduleWithFixedDelay(new AlertMonitor(views, trustView, clock), 0, 1, TimeUnit.MINUTES);
                 if (config.gateway().jmx() != null) {
                     remoteJmx = new RemoteJmx(config.gateway().httpHost(), config.gateway().jmx());
+                }
+                if (config.gateway().jolokia() != null) {
+                    closeAtStop.add(new JolokiaEndpoint(config.gateway().httpHost(), config.gateway().jolokia()));
                 }
                 ProducerTemplate template = m.getCamelContext().createProducerTemplate();
                 DocumentsResource resource = new DocumentsResource(s -> intake(template, s), ledger, archive,

@@ -51,14 +51,17 @@ class OperationsIT {
     private final StubPartner stub = new StubPartner(StubPartner.Mode.ACCEPT);
     private GatewayProcess gateway;
     private int jmxPort;
+    private int jolokiaPort;
     private JMXConnector connector;
     private MBeanServerConnection jmx;
 
     @BeforeAll
     void startGateway() throws IOException {
         jmxPort = GatewayProcess.freePort();
+        jolokiaPort = GatewayProcess.freePort();
         gateway = new GatewayProcess(dataDir,
-                "  jmx: { port: " + jmxPort + ", user: ops, password: \"${OPS_PW}\" }\n",
+                "  jmx: { port: " + jmxPort + ", user: ops, password: \"${OPS_PW}\" }\n"
+                        + "  jolokia: { port: " + jolokiaPort + ", user: ops, password: \"${OPS_PW}\" }\n",
                 "partners:\n"
                         // two quick attempts, and no circuit breaker that could hold back the redelivery
                         + GatewayProcess.partner("p1", stub, "retry: { attempts: 2, delay: 300ms, multiplier: 1,"
@@ -164,6 +167,22 @@ class OperationsIT {
         assertThrows(SecurityException.class, () -> JMXConnectorFactory.connect(jmxUrl(),
                 Map.of(JMXConnector.CREDENTIALS, new String[] {"ops", PASSWORD + "x"})).close());
         assertThrows(SecurityException.class, () -> JMXConnectorFactory.connect(jmxUrl(), Map.of()).close());
+    }
+
+    @Test
+    void jolokiaServesTheSilkgateMBeansOnlyBehindCredentials() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.URI intake = java.net.URI.create("http://127.0.0.1:" + jolokiaPort
+                + "/jolokia/read/io.silkgate:type=Intake");
+        var anonymous = client.send(java.net.http.HttpRequest.newBuilder(intake).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode());
+        String basic = java.util.Base64.getEncoder().encodeToString(("ops:" + PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var read = client.send(java.net.http.HttpRequest.newBuilder(intake).header("Authorization", "Basic " + basic)
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, read.statusCode());
+        assertTrue(read.body().contains("\"Received\"") && read.body().contains("\"status\":200"), read.body());
     }
 
     @Test

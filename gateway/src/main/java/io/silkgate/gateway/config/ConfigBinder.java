@@ -99,6 +99,8 @@ final class ConfigBinder {
         TlsSettings tls = tlsSection == null ? null : tls(tlsSection);
         YamlSection jmxSection = g.section("jmx");
         JmxSettings jmx = jmxSection == null ? null : jmx(jmxSection, httpPort);
+        YamlSection jolokiaSection = g.section("jolokia");
+        JmxSettings jolokia = jolokiaSection == null ? null : jolokia(jolokiaSection, httpPort);
         RetryPolicy delivery = retry(g, "delivery", ConfigDefaults.DELIVERY, "built-in default");
         Duration archiveRetention = values.duration(g, "archive-retention");
         if (archiveRetention != null && archiveRetention.compareTo(Duration.ofDays(1)) < 0) {
@@ -110,7 +112,7 @@ final class ConfigBinder {
             return null;
         }
         return new GatewaySettings(host, httpPort, dataDir, broker, database, databaseUser, databasePassword,
-                maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention);
+                maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention, jolokia);
     }
 
     private String broker(YamlSection g) {
@@ -190,6 +192,30 @@ final class ConfigBinder {
         }
         if (user == null && s.has("password") && !s.has("user")) {
             problems.add(s.child("user"), "missing (required when password is set)");
+        }
+        s.finish();
+        return problems.count() > mark ? null : new JmxSettings(port, user, password);
+    }
+
+    /** JMX over HTTP is only ever offered behind a user and password. */
+    private JmxSettings jolokia(YamlSection s, int httpPort) {
+        int mark = problems.count();
+        int port = 0;
+        if (s.has("port")) {
+            port = values.port(s, "port", 0);
+            if (port == httpPort) {
+                problems.add(s.child("port"), "same port as gateway.http-port (" + httpPort + ")");
+            }
+        } else {
+            s.missing("port");
+        }
+        String user = s.string("user");
+        if (user == null && !s.has("user")) {
+            s.missing("user");
+        }
+        Secret password = values.secret(s, "password");
+        if (!s.has("password")) {
+            s.missing("password");
         }
         s.finish();
         return problems.count() > mark ? null : new JmxSettings(port, user, password);

@@ -85,7 +85,8 @@ public final class ConfigLoader {
         Path base = baseDir.toAbsolutePath().normalize();
         GatewaySettings gateway = new GatewaySettings(ConfigDefaults.HTTP_HOST, ConfigDefaults.HTTP_PORT,
                 base.resolve(ConfigDefaults.DATA_DIR).normalize(), ConfigDefaults.BROKER, ConfigDefaults.DATABASE,
-                null, null, ConfigDefaults.MAX_DOCUMENT_BYTES, null, null, null, ConfigDefaults.DELIVERY, null);
+                null, null, ConfigDefaults.MAX_DOCUMENT_BYTES, null, null, null, ConfigDefaults.DELIVERY, null,
+                null);
         return new SilkgateConfig(null, gateway, List.of(), List.of(), List.of(), List.of(), List.of(), null);
     }
 
@@ -106,6 +107,7 @@ public final class ConfigLoader {
                 "gateway.tls: (none)  # plain HTTP, with a start-up warning",
                 "gateway.tls.client-auth: " + ConfigDefaults.TLS_CLIENT_AUTH,
                 "gateway.jmx: (none)  # no remote JMX",
+                "gateway.jolokia: (none)  # no JMX over HTTP",
                 "gateway.delivery.attempts: " + d.attempts(),
                 "gateway.delivery.delay: " + Units.formatDuration(d.delay()),
                 "gateway.delivery.multiplier: " + d.multiplier(),

@@ -16,11 +16,12 @@ import java.util.Objects;
  * @param jmx              null: no remote JMX
  * @param delivery         retry policy of every partner that does not override it
  * @param archiveRetention how long archived originals of finished documents are kept; null: for ever
+ * @param jolokia          null: no JMX over HTTP; else port, user and password (both required)
  */
 public record GatewaySettings(String httpHost, int httpPort, Path dataDir, String broker, String database,
                               String databaseUser, Secret databasePassword, long maxDocumentBytes,
                               SigningSettings signing, TlsSettings tls, JmxSettings jmx, RetryPolicy delivery,
-                              java.time.Duration archiveRetention) {
+                              java.time.Duration archiveRetention, JmxSettings jolokia) {
 
     public GatewaySettings {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -43,6 +44,6 @@ public record GatewaySettings(String httpHost, int httpPort, Path dataDir, Strin
     /** The same settings with another data directory. */
     public GatewaySettings withDataDir(Path dir) {
         return new GatewaySettings(httpHost, httpPort, dir, broker, database, databaseUser, databasePassword,
-                maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention);
+                maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention, jolokia);
     }
 }
