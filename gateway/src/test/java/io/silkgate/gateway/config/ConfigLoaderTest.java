@@ -269,7 +269,8 @@ class ConfigLoaderTest {
         fx.file("trust/cn.crl", "x");
         fx.directory("trust/pint");
         fx.env = Map.of("SILKGATE_DB_PASSWORD", "a", "SILKGATE_SIGNING_PASSWORD", "b",
-                "SILKGATE_TLS_PASSWORD", "c", "SILKGATE_JMX_PASSWORD", "d", "ACME_API_KEY", "k".repeat(32));
+                "SILKGATE_TLS_PASSWORD", "c", "SILKGATE_JMX_PASSWORD", "d", "SILKGATE_JOLOKIA_PASSWORD", "e",
+                "ACME_API_KEY", "k".repeat(32));
         SilkgateConfig c = fx.load(example);
 
         GatewaySettings g = c.gateway();
@@ -282,6 +283,7 @@ class ConfigLoaderTest {
         assertEquals(d.maxDocumentBytes(), g.maxDocumentBytes());
         assertEquals(d.delivery(), g.delivery());
         assertEquals("b", g.signing().password().value());
+        assertEquals("e", g.jolokia().password().value());
         assertEquals("k".repeat(32), c.submitters().get(0).apiKey().value());
         assertEquals(2, c.partners().size());
         assertEquals(1, c.routing().size());
