@@ -20,9 +20,6 @@ final class GatewayPreflight {
         if (config.gateway().tls() != null) {
             errors.add("gateway.tls: TLS termination is not supported by this build yet; put a TLS proxy in front");
         }
-        if (!config.signers().isEmpty()) {
-            errors.add("signers: signer-to-party authorisation is not supported by this build yet");
-        }
         if (config.pint() != null) {
             errors.add("pint: the DCSA PINT receiver is not supported by this build yet");
         }

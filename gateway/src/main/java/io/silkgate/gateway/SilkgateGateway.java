@@ -43,9 +43,11 @@ import io.silkgate.routes.RestTransport;
 import io.silkgate.routes.InputValidation;
 import io.silkgate.routes.OutputConversion;
 import io.silkgate.routes.SignatureCheck;
+import io.silkgate.routes.SignerAuthorization;
 import io.silkgate.routes.SoapTransport;
 import io.silkgate.routes.Submission;
 import io.silkgate.routes.SubmitterAuthorization;
+import io.silkgate.gateway.config.SignerRule;
 import io.silkgate.gateway.config.Submitter;
 import java.util.Set;
 import io.silkgate.schemas.validation.InvoiceValidator;
@@ -237,6 +239,12 @@ public final class SilkgateGateway {
         main.configure().addRoutesBuilder(new IntakeRoute(new IntakeRoute.IntakeSteps(
                 new IntakeParser(ledger, duplicates),
                 new SignatureCheck(new XmlSignatureVerifier(new CertificatePathValidator()), crypto.trust(), clock),
+                new SignerAuthorization(config.signers().stream().collect(java.util.stream.Collectors.toMap(
+                        SignerRule::subject, r -> Set.copyOf(r.parties()), (a, b) -> {
+                            Set<String> both = new java.util.HashSet<>(a);
+                            both.addAll(b);
+                            return both;
+                        }))),
                 new SubmitterAuthorization(config.submitters().stream().collect(java.util.stream.Collectors.toMap(
                         Submitter::id, s -> Set.copyOf(s.parties())))),
                 new BusinessDuplicateCheck(ledger, duplicates),

@@ -27,7 +27,8 @@ public final class IntakeRoute extends RouteBuilder {
     private final Clock clock;
 
     /** The processors of the intake, in pipeline order. */
-    public record IntakeSteps(IntakeParser parse, SignatureCheck verify, SubmitterAuthorization authorize,
+    public record IntakeSteps(IntakeParser parse, SignatureCheck verify, SignerAuthorization authorizeSigner,
+            SubmitterAuthorization authorize,
             BusinessDuplicateCheck deduplicate,
             InputValidation validate, DestinationRouting route, OutputConversion convert, DocumentAcceptor accept) {
     }
@@ -45,6 +46,7 @@ public final class IntakeRoute extends RouteBuilder {
         from(ENDPOINT).routeId(ROUTE_ID)
                 .process(steps.parse()).id("parse")
                 .process(steps.verify()).id("verify")
+                .process(steps.authorizeSigner()).id("authorize-signer")
                 .process(steps.authorize()).id("authorize")
                 .process(steps.deduplicate()).id("deduplicate")
                 .process(steps.validate()).id("validate")
