@@ -118,6 +118,7 @@ public final class SilkgateGateway {
     });
     private RemoteJmx remoteJmx;
     private volatile boolean rulesWarm;
+    private volatile ReloadableTrust trust;
     private Bus soapClients;
     private final List<AutoCloseable> closeAtStop = new ArrayList<>();
 
@@ -189,6 +190,7 @@ public final class SilkgateGateway {
         Path dataDir = config.gateway().dataDir();
         Files.createDirectories(dataDir);
         GatewayCrypto crypto = GatewayCrypto.load(config);
+        trust = crypto.trust();
         List<DeliveryTarget> targets = config.partners().stream().map(SilkgateGateway::targetOf).toList();
 
         ConnectionFactory connections;
@@ -390,6 +392,8 @@ public final class SilkgateGateway {
         h.put("database", dbUp ? "UP" : "DOWN");
         h.put("routes", camelUp ? "UP" : "DOWN");
         h.put("ruleSets", rulesWarm ? "WARM" : "WARMING");
+        ReloadableTrust trust = this.trust;
+        h.put("trustCountries", trust == null ? List.of() : new java.util.TreeSet<>(trust.get().countries()));
         return h;
     }
 
