@@ -6,6 +6,8 @@ import io.silkgate.schemas.DocumentRejectedException;
 import io.silkgate.schemas.FormatDetector;
 import io.silkgate.schemas.SecureXml;
 import io.silkgate.verify.CertificatePathValidator;
+import io.silkgate.verify.CmsSignatureVerifier;
+import io.silkgate.verify.CmsVerification;
 import io.silkgate.verify.SignatureReport;
 import io.silkgate.verify.TrustAnchors;
 import io.silkgate.verify.VerificationResult;
@@ -18,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.w3c.dom.Document;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code silkgate verify}: check every signature of a document against trust anchors; JSON report on stdout. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Verify the signatures of a document (this build: enveloped XMLDSig / XAdES in XML).")
+        description = "Verify the signatures of a document: enveloped XMLDSig / XAdES in XML, or CMS / CAdES "
+                + "(FILE.p7s beside FILE, or an enveloping FILE.p7m).")
 final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--trust", paramLabel = "DIR",
@@ -48,13 +52,23 @@ final class VerifyCommand implements Callable<Integer> {
         Instant when = at == null ? Instant.now() : parseInstant(at);
         TrustAnchors anchors = anchors();
         InputDocument input = InputDocument.read(file);
-        if (input.path() != null && (Files.exists(Path.of(file + ".p7s")) || file.endsWith(".p7m")
-                || file.endsWith(".p7s"))) {
-            throw new SilkgateCommand.UsageException("CMS (.p7s/.p7m) signatures are not supported by this build yet");
+        if (input.path() != null) {
+            Path detached = Path.of(file + ".p7s");
+            if (Files.isRegularFile(detached)) {
+                return verifyDetached(input, detached, anchors, when);
+            }
+            String lower = file.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".p7m")) {
+                return verifyEnveloping(input, anchors, when);
+            }
+            if (lower.endsWith(".p7s")) {
+                throw new SilkgateCommand.UsageException(file + " is a detached signature: verify the file it signs "
+                        + "(silkgate verify " + file.substring(0, file.length() - 4) + ")");
+            }
         }
         if (looksLikeJson(input.bytes())) {
             throw new SilkgateCommand.UsageException("JWS / PINT envelope verification is not supported by this "
-                    + "build yet; this build verifies signed XML");
+                    + "build yet; this build verifies signed XML and CMS (.p7s / .p7m)");
         }
         Report report = new Report(null);
         Document doc;
@@ -69,6 +83,38 @@ final class VerifyCommand implements Callable<Integer> {
         report.errors(result.errors());
         report.put("signatures", result.signatures().stream().map(VerifyCommand::entry).toList());
         return report.print();
+    }
+
+    /** FILE with FILE.p7s beside it: the CMS signature alone is verified, over FILE's exact bytes. */
+    private static int verifyDetached(InputDocument input, Path p7s, TrustAnchors anchors, Instant when) {
+        byte[] signature = InputDocument.read(p7s.toString()).bytes();
+        VerificationResult result = new CmsSignatureVerifier(new CertificatePathValidator())
+                .verifyDetached(input.bytes(), signature, anchors, when);
+        return cmsReport(detectFormat(input.bytes()), result);
+    }
+
+    /** FILE.p7m: the signature and the content it encapsulates, whose format is reported. */
+    private static int verifyEnveloping(InputDocument input, TrustAnchors anchors, Instant when) {
+        CmsVerification verification = new CmsSignatureVerifier(new CertificatePathValidator())
+                .verifyEnveloping(input.bytes(), anchors, when);
+        byte[] content = verification.content();
+        return cmsReport(content == null ? null : detectFormat(content), verification.result());
+    }
+
+    private static int cmsReport(String format, VerificationResult result) {
+        Report report = new Report(format);
+        report.errors(result.errors());
+        report.put("signatures", result.signatures().stream().map(VerifyCommand::entry).toList());
+        return report.print();
+    }
+
+    /** The format id of XML content, or null when the content is not XML or of no known format. */
+    private static String detectFormat(byte[] content) {
+        try {
+            return FormatDetector.detect(SecureXml.parse(content).getDocumentElement()).orElse(null);
+        } catch (DocumentRejectedException e) {
+            return null;
+        }
     }
 
     private TrustAnchors anchors() {
