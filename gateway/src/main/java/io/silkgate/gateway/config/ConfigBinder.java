@@ -199,26 +199,12 @@ final class ConfigBinder {
 
     /** JMX over HTTP is only ever offered behind a user and password. */
     private JmxSettings jolokia(YamlSection s, int httpPort) {
-        int mark = problems.count();
-        int port = 0;
-        if (s.has("port")) {
-            port = values.port(s, "port", 0);
-            if (port == httpPort) {
-                problems.add(s.child("port"), "same port as gateway.http-port (" + httpPort + ")");
-            }
-        } else {
-            s.missing("port");
-        }
-        String user = s.string("user");
-        if (user == null && !s.has("user")) {
+        if (!s.has("user") && !s.has("password")) {
             s.missing("user");
-        }
-        Secret password = values.secret(s, "password");
-        if (!s.has("password")) {
             s.missing("password");
         }
-        s.finish();
-        return problems.count() > mark ? null : new JmxSettings(port, user, password);
+        // with one of the two given, jmx() names the other as missing
+        return jmx(s, httpPort);
     }
 
     // ---- submitters, signers, trust

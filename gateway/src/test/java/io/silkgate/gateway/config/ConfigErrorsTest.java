@@ -251,6 +251,17 @@ class ConfigErrorsTest {
                 fx.error("gateway: { jmx: { port: 9010, password: x } }"));
     }
 
+    @Test
+    void jolokiaIsOnlyOfferedBehindAUserAndPassword() {
+        List<String> errors = fx.errors("gateway: { jolokia: { port: 8778 } }");
+        assertTrue(errors.contains("silkgate.yaml: gateway.jolokia.user: missing (required)"), errors.toString());
+        assertTrue(errors.contains("silkgate.yaml: gateway.jolokia.password: missing (required)"), errors.toString());
+        assertEquals("silkgate.yaml: gateway.jolokia.password: missing (required when user is set)",
+                fx.error("gateway: { jolokia: { port: 8778, user: ops } }"));
+        assertEquals("silkgate.yaml: gateway.jolokia.port: same port as gateway.http-port (8080)",
+                fx.error("gateway: { jolokia: { port: 8080, user: ops, password: x } }"));
+    }
+
     // ---- submitters, signers, trust
 
     @Test
