@@ -21,7 +21,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * A partner system's REST endpoint, played by a JDK HTTP server on a fixed loopback port: records every request the
- * gateway makes and answers 200, answers 503, or is switched off entirely (connection refused).
+ * gateway makes and answers 200, answers 503 or 500, or is switched off entirely (connection refused); it can also
+ * take its time before answering, like a partner under load.
  */
 final class StubPartner implements AutoCloseable {
 
@@ -31,6 +32,8 @@ final class StubPartner implements AutoCloseable {
         ACCEPT,
         /** answers 503: the partner is up but cannot take documents now */
         REFUSE,
+        /** answers 500: the partner is broken, and stays broken until switched back */
+        FAIL,
         /** nothing listens on the port: the gateway's connection is refused */
         STOPPED
     }
@@ -58,6 +61,7 @@ final class StubPartner implements AutoCloseable {
     private final int port;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Mode mode;
+    private volatile Duration answerDelay = Duration.ZERO;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -87,6 +91,14 @@ final class StubPartner implements AutoCloseable {
             server = bind(port);
         }
         mode = next;
+    }
+
+    /**
+     * Every later request is answered only after {@code delay} (zero: at once), so that deliveries are still in
+     * progress when the test acts on the gateway.
+     */
+    void answerAfter(Duration delay) {
+        answerDelay = delay;
     }
 
     /** Every request received so far, oldest first. */
@@ -148,10 +160,21 @@ final class StubPartner implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            int status = mode == Mode.ACCEPT ? 200 : 503;
+            Duration delay = answerDelay;
+            if (!delay.isZero()) {
+                Await.pause(delay.toMillis());
+            }
+            int status = switch (mode) {
+                case ACCEPT -> 200;
+                case FAIL -> 500;
+                default -> 503;
+            };
             requests.add(new Request(Instant.now(), flatten(exchange.getRequestHeaders()), body, status));
-            byte[] answer = (status == 200 ? "received" : "partner temporarily unavailable (test stub)")
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] answer = (switch (status) {
+                case 200 -> "received";
+                case 500 -> "internal error in the partner system (test stub)";
+                default -> "partner temporarily unavailable (test stub)";
+            }).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);

@@ -132,8 +132,36 @@ public final class Ledger {
 
     /** The document with this id, in any status. */
     public Optional<DocumentRecord> findDocument(String id) {
-        return read(c -> queryOne(c, "SELECT " + DOCUMENT_COLUMNS + " FROM ledger_document d WHERE d.id = ?",
-                Ledger::mapDocument, id));
+        return read(c -> document(c, id));
+    }
+
+    /**
+     * A document with its events and deliveries as of one moment: read in one repeatable-read transaction, so a
+     * delivery that has just been dead-lettered never shows next to a document status from before.
+     */
+    public Optional<DocumentHistory> history(String id) {
+        try (Connection c = dataSource.getConnection()) {
+            int isolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                Optional<DocumentHistory> history = document(c, id)
+                        .map(d -> new DocumentHistory(d, unchecked(() -> events(c, id)),
+                                unchecked(() -> deliveries(c, id))));
+                c.commit();
+                return history;
+            } finally {
+                c.setAutoCommit(true);
+                c.setTransactionIsolation(isolation);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private static Optional<DocumentRecord> document(Connection c, String id) throws SQLException {
+        return queryOne(c, "SELECT " + DOCUMENT_COLUMNS + " FROM ledger_document d WHERE d.id = ?",
+                Ledger::mapDocument, id);
     }
 
     /** The accepted (or later) document that claimed this idempotency key. */
@@ -155,16 +183,37 @@ public final class Ledger {
 
     /** The deliveries of a document, oldest first, then by partner. */
     public List<DeliveryRecord> deliveriesOf(String documentId) {
-        return read(c -> queryList(c, "SELECT " + DELIVERY_COLUMNS + " FROM ledger_delivery WHERE document_id = ?"
-                + " ORDER BY created_at, partner, id", Ledger::mapDelivery, documentId));
+        return read(c -> deliveries(c, documentId));
+    }
+
+    private static List<DeliveryRecord> deliveries(Connection c, String documentId) throws SQLException {
+        return queryList(c, "SELECT " + DELIVERY_COLUMNS + " FROM ledger_delivery WHERE document_id = ?"
+                + " ORDER BY created_at, partner, id", Ledger::mapDelivery, documentId);
     }
 
     /** The history of a document and its deliveries, oldest first. */
     public List<LedgerEvent> eventsOf(String documentId) {
-        return read(c -> queryList(c, "SELECT occurred_at, status, detail, partner FROM ledger_event"
+        return read(c -> events(c, documentId));
+    }
+
+    private static List<LedgerEvent> events(Connection c, String documentId) throws SQLException {
+        return queryList(c, "SELECT occurred_at, status, detail, partner FROM ledger_event"
                 + " WHERE document_id = ? ORDER BY seq", rs -> new LedgerEvent(
                         instant(rs, "occurred_at"), rs.getString("status"), rs.getString("detail"),
-                        rs.getString("partner")), documentId));
+                        rs.getString("partner")), documentId);
+    }
+
+    private static <T> T unchecked(SqlSupplier<T> read) {
+        try {
+            return read.get();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlSupplier<T> {
+        T get() throws SQLException;
     }
 
     /** The delivery with this id. */

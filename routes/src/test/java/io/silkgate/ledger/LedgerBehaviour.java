@@ -266,6 +266,20 @@ abstract class LedgerBehaviour {
     }
 
     @Test
+    void aDocumentsHistoryComesWithItsEventsAndDeliveries() {
+        assertEquals(Optional.empty(), ledger.history("nope"));
+        ledger.recordAccepted(document("doc-1", "key-1", null, SHA_A),
+                List.of(delivery("dl-a", "doc-1", "partner-a", "ubl")));
+        ledger.startAttempt("dl-a");
+        ledger.markDeadLettered("dl-a", "HTTP 500");
+        DocumentHistory h = ledger.history("doc-1").orElseThrow();
+        assertEquals(DocumentStatus.FAILED, h.document().status());
+        assertEquals(DeliveryStatus.DEAD_LETTERED, h.deliveries().get(0).status());
+        assertEquals("FAILED", last(h.events()).status());
+        assertEquals(ledger.eventsOf("doc-1"), h.events());
+    }
+
+    @Test
     void theOldestPendingDeliveryOfAPartnerIsKnown() {
         assertEquals(Optional.empty(), ledger.oldestUnfinished("partner-a"));
         ledger.recordAccepted(document("doc-1", "key-1", null, SHA_A),

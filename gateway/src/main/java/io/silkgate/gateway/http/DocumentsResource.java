@@ -2,6 +2,7 @@ package io.silkgate.gateway.http;
 
 import io.silkgate.gateway.jmx.IntakeStatistics;
 import io.silkgate.ledger.DeliveryRecord;
+import io.silkgate.ledger.DocumentHistory;
 import io.silkgate.ledger.DocumentRecord;
 import io.silkgate.ledger.Ledger;
 import io.silkgate.ledger.LedgerEvent;
@@ -117,12 +118,12 @@ public class DocumentsResource {
     @GET
     @Path("documents/{id}")
     public Response status(@PathParam("id") String id) {
-        Optional<DocumentRecord> doc = ledger.findDocument(id);
-        if (doc.isEmpty()) {
+        Optional<DocumentHistory> history = ledger.history(id);
+        if (history.isEmpty()) {
             return notFound(id);
         }
-        return Response.ok(Json.write(DocumentView.of(doc.get(), ledger.eventsOf(id), ledger.deliveriesOf(id))),
-                JSON).build();
+        DocumentHistory h = history.get();
+        return Response.ok(Json.write(DocumentView.of(h.document(), h.events(), h.deliveries())), JSON).build();
     }
 
     @GET

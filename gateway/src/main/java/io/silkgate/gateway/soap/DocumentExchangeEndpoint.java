@@ -4,6 +4,7 @@ import io.silkgate.gateway.http.DocumentMediaTypes;
 import io.silkgate.gateway.http.SubmitterAuthenticator;
 import io.silkgate.gateway.jmx.IntakeStatistics;
 import io.silkgate.ledger.DeliveryRecord;
+import io.silkgate.ledger.DocumentHistory;
 import io.silkgate.ledger.DocumentRecord;
 import io.silkgate.ledger.Ledger;
 import io.silkgate.ledger.LedgerEvent;
@@ -163,14 +164,14 @@ public class DocumentExchangeEndpoint implements DocumentExchangePortType {
     @Override
     public GetDocumentStatusResponse getDocumentStatus(GetDocumentStatus request) throws UnknownDocumentFault {
         String id = request == null || request.getId() == null ? "" : request.getId().trim();
-        Optional<DocumentRecord> found = id.isEmpty() ? Optional.empty() : ledger.findDocument(id);
+        Optional<DocumentHistory> found = id.isEmpty() ? Optional.empty() : ledger.history(id);
         if (found.isEmpty()) {
             UnknownDocument unknown = new UnknownDocument();
             unknown.setId(id);
             unknown.setDetail("no document with id " + id);
             throw new UnknownDocumentFault(unknown.getDetail(), unknown);
         }
-        DocumentRecord d = found.get();
+        DocumentRecord d = found.get().document();
         GetDocumentStatusResponse r = new GetDocumentStatusResponse();
         r.setId(d.id());
         r.setStatus(DocumentStatusCode.valueOf(d.status().name()));
@@ -179,14 +180,14 @@ public class DocumentExchangeEndpoint implements DocumentExchangePortType {
         r.setReceivedAt(dateTime(d.receivedAt()));
         r.setBusinessId(d.businessId());
         r.setCode(d.rejectionCode());
-        for (LedgerEvent e : ledger.eventsOf(id)) {
+        for (LedgerEvent e : found.get().events()) {
             StatusEvent ev = new StatusEvent();
             ev.setAt(dateTime(e.at()));
             ev.setStatus(e.status());
             ev.setDetail(e.partner() == null ? e.detail() : e.partner() + ": " + e.detail());
             r.getEvent().add(ev);
         }
-        for (DeliveryRecord x : ledger.deliveriesOf(id)) {
+        for (DeliveryRecord x : found.get().deliveries()) {
             PartnerDeliveryStatus dv = new PartnerDeliveryStatus();
             dv.setPartner(x.partner());
             dv.setFormat(x.format());
