@@ -1,27 +1,24 @@
 package io.silkgate.schemas.cn;
 
-import io.silkgate.schemas.Problem;
 import io.silkgate.schemas.national.Amounts;
 import io.silkgate.schemas.national.Dom;
 import io.silkgate.schemas.national.OwnSchema;
+import io.silkgate.schemas.national.OwnRuleSet;
 import io.silkgate.schemas.national.RuleReport;
-import io.silkgate.schemas.validation.InvoiceRuleSet;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
  * Silkgate's own rules for Chinese fully digitalised e-invoices (cn-fapiao): our XSD, then the business rules
  * CN-FAPIAO-R001..R014 on party identifiers, VAT rates, CNY amounts, line arithmetic and totals.
  */
-public final class CnFapiaoRuleSet implements InvoiceRuleSet {
+public final class CnFapiaoRuleSet extends OwnRuleSet {
 
     /** The XSD of the format, shared by the rule set and the reader. */
     static final OwnSchema SCHEMA = new OwnSchema("/xsd/cn-fapiao/EInvoice.xsd", "EInvoice");
@@ -33,31 +30,21 @@ public final class CnFapiaoRuleSet implements InvoiceRuleSet {
     private static final BigDecimal LINE_TAX_TOLERANCE = new BigDecimal("0.06");
     private static final String SPECIAL_VAT_INVOICE = "01";
 
+    public CnFapiaoRuleSet() {
+        super(SCHEMA);
+    }
+
     @Override
     public String formatId() {
         return CnFapiaoFormat.ID;
     }
 
     @Override
-    public void prewarm() {
-        SCHEMA.schema();
-    }
-
-    @Override
-    public List<Problem> validate(Document document) {
-        List<Problem> schemaProblems = SCHEMA.validate(document);
-        Element root = document.getDocumentElement();
-        if (!SCHEMA.hasExpectedRoot(root)) {
-            return schemaProblems;
-        }
-        RuleReport report = new RuleReport();
+    protected void checkRules(Element root, RuleReport report) {
         Element data = Dom.child(root, "EInvoiceData");
         checkParties(report, root, data);
         checkAmounts(report, data);
         checkDates(report, root, data);
-        List<Problem> all = new ArrayList<>(schemaProblems);
-        all.addAll(report.problems());
-        return all;
     }
 
     private static void checkParties(RuleReport report, Element root, Element data) {

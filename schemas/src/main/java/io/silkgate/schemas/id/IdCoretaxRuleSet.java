@@ -1,21 +1,18 @@
 package io.silkgate.schemas.id;
 
-import io.silkgate.schemas.Problem;
 import io.silkgate.schemas.national.Dom;
 import io.silkgate.schemas.national.OwnSchema;
+import io.silkgate.schemas.national.OwnRuleSet;
 import io.silkgate.schemas.national.RuleReport;
-import io.silkgate.schemas.validation.InvoiceRuleSet;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -23,7 +20,7 @@ import org.w3c.dom.Element;
  * rules ID-CORETAX-R001..R013 on NPWP / NIK / IDTKU formats, buyer documents, and the VAT arithmetic with the
  * "DPP nilai lain" other tax base of 11/12 × tax base at the 12 % rate.
  */
-public final class IdCoretaxRuleSet implements InvoiceRuleSet {
+public final class IdCoretaxRuleSet extends OwnRuleSet {
 
     /** The XSD of the format, shared by the rule set and the writer's tests. */
     static final OwnSchema SCHEMA = new OwnSchema("/xsd/id-coretax/TaxInvoiceBulk.xsd", "TaxInvoiceBulk");
@@ -43,24 +40,17 @@ public final class IdCoretaxRuleSet implements InvoiceRuleSet {
     private static final Set<String> ALPHA3 = Stream.of(Locale.getISOCountries())
             .map(c -> new Locale("", c).getISO3Country()).collect(Collectors.toUnmodifiableSet());
 
+    public IdCoretaxRuleSet() {
+        super(SCHEMA);
+    }
+
     @Override
     public String formatId() {
         return IdCoretaxFormat.ID;
     }
 
     @Override
-    public void prewarm() {
-        SCHEMA.schema();
-    }
-
-    @Override
-    public List<Problem> validate(Document document) {
-        List<Problem> schemaProblems = SCHEMA.validate(document);
-        Element root = document.getDocumentElement();
-        if (!SCHEMA.hasExpectedRoot(root)) {
-            return schemaProblems;
-        }
-        RuleReport report = new RuleReport();
+    protected void checkRules(Element root, RuleReport report) {
         String tin = Dom.text(root, "TIN");
         report.check(tin != null && DIGITS_16.matcher(tin).matches(), "ID-CORETAX-R001",
                 "TIN '" + tin + "' is not a 16-digit NPWP");
@@ -68,9 +58,6 @@ public final class IdCoretaxRuleSet implements InvoiceRuleSet {
         for (int i = 0; i < invoices.size(); i++) {
             checkInvoice(report, tin, invoices.get(i), "TaxInvoice[" + (i + 1) + "]");
         }
-        List<Problem> all = new ArrayList<>(schemaProblems);
-        all.addAll(report.problems());
-        return all;
     }
 
     private static void checkInvoice(RuleReport report, String tin, Element invoice, String where) {

@@ -1,34 +1,35 @@
 package io.silkgate.schemas.vn;
 
-import io.silkgate.schemas.Problem;
 import io.silkgate.schemas.national.Amounts;
 import io.silkgate.schemas.national.Dom;
 import io.silkgate.schemas.national.OwnSchema;
+import io.silkgate.schemas.national.OwnRuleSet;
 import io.silkgate.schemas.national.RuleReport;
-import io.silkgate.schemas.validation.InvoiceRuleSet;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
  * Silkgate's own rules for Vietnamese e-invoices (vn-tt78): our XSD, then the business rules VN-TT78-R001..R021
  * on identifiers, series, currency, tax rates and the arithmetic of lines and totals.
  */
-public final class VnTt78RuleSet implements InvoiceRuleSet {
+public final class VnTt78RuleSet extends OwnRuleSet {
 
     /** The XSD of the format, shared by the rule set and the reader. */
     static final OwnSchema SCHEMA = new OwnSchema("/xsd/vn-tt78/HDon.xsd", "HDon");
 
     private static final String VND = "VND";
+
+    public VnTt78RuleSet() {
+        super(SCHEMA);
+    }
 
     @Override
     public String formatId() {
@@ -36,18 +37,7 @@ public final class VnTt78RuleSet implements InvoiceRuleSet {
     }
 
     @Override
-    public void prewarm() {
-        SCHEMA.schema();
-    }
-
-    @Override
-    public List<Problem> validate(Document document) {
-        List<Problem> schemaProblems = SCHEMA.validate(document);
-        Element root = document.getDocumentElement();
-        if (!SCHEMA.hasExpectedRoot(root)) {
-            return schemaProblems;
-        }
-        RuleReport report = new RuleReport();
+    protected void checkRules(Element root, RuleReport report) {
         Element ttChung = Dom.at(root, "DLHDon", "TTChung");
         Element ndhDon = Dom.at(root, "DLHDon", "NDHDon");
         String currency = Optional.ofNullable(Dom.text(ttChung, "DVTTe")).orElse(VND);
@@ -58,10 +48,6 @@ public final class VnTt78RuleSet implements InvoiceRuleSet {
         List<Element> lines = Dom.children(Dom.child(ndhDon, "DSHHDVu"), "HHDVu");
         checkLines(report, lines, rounding);
         checkTotals(report, Dom.child(ndhDon, "TToan"), lines, rounding, VND.equals(currency));
-
-        List<Problem> all = new ArrayList<>(schemaProblems);
-        all.addAll(report.problems());
-        return all;
     }
 
     private static void checkHeader(RuleReport report, Element ttChung, String currency) {
