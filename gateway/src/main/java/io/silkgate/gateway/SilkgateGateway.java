@@ -50,6 +50,8 @@ import io.silkgate.routes.SubmitterAuthorization;
 import io.silkgate.gateway.config.SignerRule;
 import io.silkgate.gateway.config.Submitter;
 import java.util.Set;
+import io.silkgate.schemas.en16931.ElectronicAddresses;
+import io.silkgate.schemas.en16931.Identifier;
 import io.silkgate.schemas.validation.InvoiceValidator;
 import io.silkgate.sign.DetachedJwsSigner;
 import io.silkgate.verify.CertificatePathValidator;
@@ -227,7 +229,7 @@ public final class SilkgateGateway {
         }, "silkgate-rules-prewarm");
         warmer.setDaemon(true);
         warmer.start();
-        DocumentTranslator translator = new DocumentTranslator(validator);
+        DocumentTranslator translator = new DocumentTranslator(validator, directory(config));
 
         main = new Main();
         main.configure().withName("silkgate").withJmxEnabled(true).withShutdownTimeout(30);
@@ -476,5 +478,11 @@ public final class SilkgateGateway {
             database = null;
             LOG.info("broker and ledger closed; Silkgate stopped");
         }
+    }
+
+    private static ElectronicAddresses directory(SilkgateConfig config) {
+        Map<String, Identifier> byParty = new LinkedHashMap<>();
+        config.directory().forEach(e -> byParty.put(e.party(), ElectronicAddresses.parse(e.address()).orElseThrow()));
+        return new ElectronicAddresses(byParty);
     }
 }

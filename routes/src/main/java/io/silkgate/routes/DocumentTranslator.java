@@ -5,6 +5,7 @@ import io.silkgate.schemas.ErrorCode;
 import io.silkgate.schemas.Problem;
 import io.silkgate.schemas.SecureXml;
 import io.silkgate.schemas.en16931.ConversionResult;
+import io.silkgate.schemas.en16931.ElectronicAddresses;
 import io.silkgate.schemas.en16931.InvoiceConverter;
 import io.silkgate.schemas.en16931.InvoiceFormat;
 import io.silkgate.schemas.en16931.InvoiceFormats;
@@ -21,11 +22,17 @@ public final class DocumentTranslator {
 
     private static final Set<String> UBL_BASED = Set.of("ubl", "peppol-bis3", "pint-sg", "pint-my", "pint-ae");
 
-    private final InvoiceConverter converter = new InvoiceConverter();
+    private final InvoiceConverter converter;
     private final InvoiceValidator validator;
 
     public DocumentTranslator(InvoiceValidator validator) {
+        this(validator, ElectronicAddresses.NONE);
+    }
+
+    /** A translator that fills in electronic addresses the original lacks from the operator's directory. */
+    public DocumentTranslator(InvoiceValidator validator, ElectronicAddresses addresses) {
         this.validator = validator;
+        this.converter = new InvoiceConverter(addresses);
     }
 
     /** True when the original bytes go to the partner as they are. */

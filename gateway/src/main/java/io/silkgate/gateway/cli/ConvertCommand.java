@@ -7,6 +7,8 @@ import io.silkgate.schemas.FormatDetector;
 import io.silkgate.schemas.Problem;
 import io.silkgate.schemas.SecureXml;
 import io.silkgate.schemas.en16931.ConversionResult;
+import io.silkgate.schemas.en16931.ElectronicAddresses;
+import io.silkgate.schemas.en16931.Identifier;
 import io.silkgate.schemas.en16931.InvoiceConverter;
 import io.silkgate.schemas.en16931.InvoiceFormat;
 import io.silkgate.schemas.en16931.InvoiceFormats;
@@ -42,6 +44,11 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--no-validate", description = "do not validate the output against the target's rules")
     boolean noValidate;
 
+    @Option(names = "--address", paramLabel = "PARTY=EAS:ID", description = "the electronic address (Peppol "
+            + "participant id) of a party that the input lacks, e.g. VA:CN91310115MA1H7Q2K0G=0199:5493001KJTIIGC8Y1R12 "
+            + "or \"name:Example Pte. Ltd.=0195:SGUEN201912345K\"; repeatable")
+    Map<String, String> addresses = new LinkedHashMap<>();
+
     @Parameters(paramLabel = "FILE|-")
     String file;
 
@@ -70,7 +77,7 @@ final class ConvertCommand implements Callable<Integer> {
         report.format(source).put("from", source);
         ConversionResult result;
         try {
-            result = new InvoiceConverter().convert(root, source, to);
+            result = new InvoiceConverter(directory()).convert(root, source, to);
         } catch (DocumentRejectedException e) {
             return finish(report.errors(e.problems()), null);
         }
@@ -105,6 +112,14 @@ final class ConvertCommand implements Callable<Integer> {
             System.err.println(json);
         }
         return report.ok() ? SilkgateCommand.OK : SilkgateCommand.INVALID;
+    }
+
+    private ElectronicAddresses directory() {
+        Map<String, Identifier> byParty = new LinkedHashMap<>();
+        addresses.forEach((party, address) -> byParty.put(party, ElectronicAddresses.parse(address).orElseThrow(() ->
+                new SilkgateCommand.UsageException("--address " + party + "=" + address
+                        + ": the address must be written <EAS>:<identifier>, e.g. 0195:SGUEN201912345K"))));
+        return new ElectronicAddresses(byParty);
     }
 
     private static InvoiceFormat format(String id, String option) {

@@ -1,6 +1,7 @@
 package io.silkgate.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.silkgate.schemas.en16931.ElectronicAddresses;
 import io.silkgate.schemas.Format;
 import io.silkgate.schemas.FormatCatalogue;
 
@@ -64,9 +65,11 @@ final class ConfigBinder {
         List<RoutingRule> routing = items(top, "routing", this::routingRule);
         YamlSection pintSection = top.section("pint");
         PintSettings pint = pintSection == null ? null : pint(pintSection);
+        List<DirectoryEntry> directory = items(top, "directory", this::directoryEntry);
         top.finish();
         problems.throwIfAny();
-        return new SilkgateConfig(source, gateway, submitters, signers, trust, partners, routing, pint);
+        return new SilkgateConfig(source, gateway, submitters, signers, trust, partners, routing, pint,
+                directory);
     }
 
     // ---- gateway
@@ -256,6 +259,22 @@ final class ConfigBinder {
         }
         List<String> parties = values.parties(item, "parties");
         return problems.count() > mark ? null : new SignerRule(subject, parties);
+    }
+
+    private DirectoryEntry directoryEntry(YamlSection item) {
+        int mark = problems.count();
+        String party = item.requiredString("party");
+        if (party != null && !party.startsWith(ElectronicAddresses.NAME_SCHEME)
+                && !ValueReader.PARTY.matcher(party).matches()) {
+            problems.add(item.child("party"), "not a party written scheme:identifier or name:<legal name> "
+                    + "(e.g. \"VA:CN91310115MA1H7Q2K0G\"): " + Problems.quote(party));
+        }
+        String address = item.requiredString("electronic-address");
+        if (address != null && ElectronicAddresses.parse(address).isEmpty()) {
+            problems.add(item.child("electronic-address"), "not an electronic address written <EAS>:<identifier> "
+                    + "(e.g. \"0195:SGUEN201912345K\"): " + Problems.quote(address));
+        }
+        return problems.count() > mark ? null : new DirectoryEntry(party, address);
     }
 
     private List<TrustEntry> trust(YamlSection top) {

@@ -87,7 +87,7 @@ public final class ConfigLoader {
                 base.resolve(ConfigDefaults.DATA_DIR).normalize(), ConfigDefaults.BROKER, ConfigDefaults.DATABASE,
                 null, null, ConfigDefaults.MAX_DOCUMENT_BYTES, null, null, null, ConfigDefaults.DELIVERY, null,
                 null);
-        return new SilkgateConfig(null, gateway, List.of(), List.of(), List.of(), List.of(), List.of(), null);
+        return new SilkgateConfig(null, gateway, List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of());
     }
 
     /** The default of every key, one {@code key: value  # meaning} per line, as the README quotes them. */

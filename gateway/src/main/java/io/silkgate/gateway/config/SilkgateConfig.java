@@ -12,10 +12,11 @@ import java.util.Optional;
  * @param submitters empty: anyone may submit (local use only)
  * @param signers    empty: any trusted signer may issue for any party
  * @param pint       null: the PINT receiver is disabled
+ * @param directory  electronic addresses of parties whose invoices lack them (empty: none)
  */
 public record SilkgateConfig(Path source, GatewaySettings gateway, List<Submitter> submitters, List<SignerRule> signers,
                              List<TrustEntry> trust, List<Partner> partners, List<RoutingRule> routing,
-                             PintSettings pint) {
+                             PintSettings pint, List<DirectoryEntry> directory) {
 
     public SilkgateConfig {
         Objects.requireNonNull(gateway, "gateway");
@@ -24,6 +25,7 @@ public record SilkgateConfig(Path source, GatewaySettings gateway, List<Submitte
         trust = List.copyOf(trust);
         partners = List.copyOf(partners);
         routing = List.copyOf(routing);
+        directory = directory == null ? List.of() : List.copyOf(directory);
     }
 
     /**
@@ -33,7 +35,7 @@ public record SilkgateConfig(Path source, GatewaySettings gateway, List<Submitte
     public SilkgateConfig withDataDir(Path dir) {
         Path absolute = dir.toAbsolutePath().normalize();
         return new SilkgateConfig(source, gateway.withDataDir(absolute), submitters, signers, trust, partners,
-                routing, pint);
+                routing, pint, directory);
     }
 
     /** The partner with this id, if configured. */

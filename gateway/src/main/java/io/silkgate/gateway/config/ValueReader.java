@@ -20,7 +20,7 @@ final class ValueReader {
 
     static final Pattern NO_SPACE = Pattern.compile("\\S+");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Pattern PARTY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*:\\S+");
+    static final Pattern PARTY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*:\\S+");
     /** Short keys are guessable; 16 characters of a random key is the least we let through. */
     private static final int MIN_API_KEY_LENGTH = 16;
     private static final long MAX_API_KEY_FILE_BYTES = 4096;

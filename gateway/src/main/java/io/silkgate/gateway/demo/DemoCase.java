@@ -18,6 +18,10 @@ record DemoCase(String name, byte[] document, String destinationHeader, int expe
     }
 
     static DemoCase rejected(String name, byte[] doc, String code) {
-        return new DemoCase(name, doc, null, 422, code, List.of(), null);
+        return rejected(name, doc, null, code);
+    }
+
+    static DemoCase rejected(String name, byte[] doc, String destination, String code) {
+        return new DemoCase(name, doc, destination, 422, code, List.of(), null);
     }
 }

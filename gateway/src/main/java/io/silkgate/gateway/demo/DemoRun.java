@@ -109,8 +109,11 @@ public final class DemoRun {
                         "vn-tax", "vn-tax", "DELIVERED"),
                 DemoCase.accepted("invoice to an EU buyer, as cii", signedVariant(unsigned, "0005"), "eu-buyer",
                         "eu-buyer", "DELIVERED"),
-                DemoCase.accepted("fapiao CN→SG, as ubl", sign(text(SamplePki.document("fapiao-cn.xml"))),
-                        "sg-platform", "sg-platform", "DELIVERED"));
+                DemoCase.accepted("export fapiao CN→SG, as pint-sg",
+                        sign(text(SamplePki.document("fapiao-cn-sg-export.xml"))), "sg-platform", "sg-platform",
+                        "DELIVERED"),
+                DemoCase.rejected("fapiao with CN VAT → pint-sg", sign(text(SamplePki.document("fapiao-cn.xml"))),
+                        "sg-platform", "RULES_INVALID"));
     }
 
     /** Another invoice of the same exporter, signed now with the sample exporter key. */
@@ -150,9 +153,9 @@ public final class DemoRun {
     }
 
     private void printTable(List<Row> rows) {
-        String format = "%-34s %-16s %-26s %-12s %-18s %s%n";
+        String format = "%-34s %-20s %-26s %-12s %-18s %s%n";
         out.printf(format, "document", "format", "verdict", "destination", "delivery", "");
-        out.printf(format, "-".repeat(34), "-".repeat(16), "-".repeat(26), "-".repeat(12), "-".repeat(18), "----");
+        out.printf(format, "-".repeat(34), "-".repeat(20), "-".repeat(26), "-".repeat(12), "-".repeat(18), "----");
         for (Row r : rows) {
             out.printf(format, r.demoCase.name(), r.formats(), r.verdict(), r.destination(), r.delivery(),
                     r.ok() ? "OK" : "FAIL (expected " + r.expected() + ")");
@@ -160,7 +163,7 @@ public final class DemoRun {
     }
 
     private Path writeConfig(int port, Map<String, StubPartner> partners) throws IOException {
-        Map<String, String> formats = Map.of("vn-tax", "vn-tt78", "eu-buyer", "cii");
+        Map<String, String> formats = Map.of("vn-tax", "vn-tt78", "eu-buyer", "cii", "sg-platform", "pint-sg");
         StringBuilder partnerYaml = new StringBuilder();
         for (Map.Entry<String, StubPartner> p : partners.entrySet()) {
             partnerYaml.append("  - { id: ").append(p.getKey()).append(", country: ")
@@ -182,6 +185,9 @@ public final class DemoRun {
                 partners:
                 %srouting:
                   - { family: invoice, buyer-country: VN, format: ubl, to: [vn-customs] }
+                directory:    # Peppol participant ids that PINT SG needs and a fapiao does not carry
+                  - { party: "VA:CN91310115MA1H7Q2K0G", electronic-address: "0199:5493001KJTIIGC8Y1R12" }
+                  - { party: "name:Lion City Example Trading Pte. Ltd.", electronic-address: "0195:SGUEN201912345K" }
                 """.formatted(port, partnerYaml);
         Path file = dataDir.resolve("silkgate.yaml");
         Files.writeString(file, yaml);

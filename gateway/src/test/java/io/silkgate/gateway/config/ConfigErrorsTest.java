@@ -93,7 +93,7 @@ class ConfigErrorsTest {
                   parties: [ { codeListProvider: CARX, partyCode: x, name: y } ]
                 """);
         assertTrue(errors.contains("silkgate.yaml: gatway: unknown key (expected one of: gateway, submitters, signers,"
-                + " trust, partners, routing, pint)"), String.join("\n", errors));
+                + " trust, partners, routing, pint, directory)"), String.join("\n", errors));
         assertTrue(errors.contains("silkgate.yaml: gateway.http-prot: unknown key (expected one of: http-host, http-port,"
                 + " data-dir, broker, database, database-user, database-password, max-document-size, signing, tls, jmx,"
                 + " jolokia, delivery, archive-retention)"), String.join("\n", errors));
@@ -133,6 +133,18 @@ class ConfigErrorsTest {
     }
 
     // ---- gateway section
+
+    @Test
+    void directoryEntriesNeedAPartyAndAnAddressWithItsScheme() {
+        assertEquals("silkgate.yaml: directory[0].electronic-address: not an electronic address written "
+                + "<EAS>:<identifier> (e.g. \"0195:SGUEN201912345K\"): \"SGUEN201912345K\"",
+                fx.error("directory: [ { party: \"VA:CN1\", electronic-address: SGUEN201912345K } ]"));
+        assertEquals("silkgate.yaml: directory[0].party: not a party written scheme:identifier or name:<legal name> "
+                + "(e.g. \"VA:CN91310115MA1H7Q2K0G\"): \"Acme\"",
+                fx.error("directory: [ { party: Acme, electronic-address: \"0088:1\" } ]"));
+        assertEquals("silkgate.yaml: directory[0].party: missing (required)",
+                fx.error("directory: [ { electronic-address: \"0088:1\" } ]"));
+    }
 
     @Test
     void portsMustBeInRange() {

@@ -288,6 +288,8 @@ class ConfigLoaderTest {
         assertEquals(2, c.partners().size());
         assertEquals(1, c.routing().size());
         assertEquals(List.of("sg-ebl-platform"), c.pint().forwardTo());
+        assertEquals(new DirectoryEntry("name:Lion City Example Trading Pte. Ltd.", "0195:SGUEN201912345K"),
+                c.directory().get(1));
         assertEquals(new RetryPolicy(12, d.delivery().delay(), d.delivery().multiplier(), Duration.ofMinutes(15),
                 d.delivery().timeout()), c.partners().get(0).retry());
     }
@@ -322,7 +324,8 @@ class ConfigLoaderTest {
                 "timeout", "submitters", "api-key-file", "client-certificate", "parties", "signers", "subject",
                 "trust", "country", "anchors", "crl", "ocsp", "partners", "format", "endpoint", "type", "url",
                 "duplicates", "retry", "routing", "family", "buyer-country", "seller-country", "to", "pint",
-                "platform", "codeListProvider", "partyCode", "forward-to")) {
+                "platform", "codeListProvider", "partyCode", "forward-to", "directory", "party",
+                "electronic-address")) {
             assertTrue(example.matches("(?s).*[\\s{,]" + key + ":.*"), "example lacks key " + key);
         }
     }

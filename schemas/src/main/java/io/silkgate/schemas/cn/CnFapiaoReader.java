@@ -123,7 +123,8 @@ final class CnFapiaoReader {
                 null,
                 id != null && !person ? "CN" + id : null,
                 null,
-                address == null ? null : new PostalAddress(address, null, null, null, null, null, "CN"),
+                address == null ? null : new PostalAddress(address, null, null, null, null, null,
+                        id == null ? CnAddressCountry.of(address) : "CN"),
                 blank(buyer.getBuyerTelNum()) == null ? null : new Contact(null, buyer.getBuyerTelNum().trim(), null));
     }
 

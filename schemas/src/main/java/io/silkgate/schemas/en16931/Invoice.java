@@ -98,4 +98,27 @@ public record Invoice(
                 sellerTaxRepresentative, delivery, invoicingPeriod, paymentInstructions, allowances, charges,
                 totals, vatBreakdown, supportingDocuments, newLines);
     }
+
+    /** This invoice with other parties (used by translations that move or add party identifiers). */
+    public Invoice withParties(Seller newSeller, Buyer newBuyer, SellerTaxRepresentative newRepresentative) {
+        return new Invoice(invoiceNumber, issueDate, typeCode, currencyCode, vatAccountingCurrencyCode,
+                vatPointDate, vatPointDateCode, paymentDueDate, buyerReference, projectReference,
+                contractReference, purchaseOrderReference, salesOrderReference, receivingAdviceReference,
+                despatchAdviceReference, tenderOrLotReference, invoicedObjectIdentifier, buyerAccountingReference,
+                paymentTerms, notes, processControl, precedingInvoiceReferences, newSeller, newBuyer, payee,
+                newRepresentative, delivery, invoicingPeriod, paymentInstructions, allowances, charges,
+                totals, vatBreakdown, supportingDocuments, lines);
+    }
+
+    /** This invoice with other VAT-bearing parts (used by translations of VAT category codes). */
+    public Invoice withVatParts(List<DocumentAllowanceCharge> newAllowances, List<DocumentAllowanceCharge> newCharges,
+            List<VatBreakdown> newVatBreakdown, List<InvoiceLine> newLines) {
+        return new Invoice(invoiceNumber, issueDate, typeCode, currencyCode, vatAccountingCurrencyCode,
+                vatPointDate, vatPointDateCode, paymentDueDate, buyerReference, projectReference,
+                contractReference, purchaseOrderReference, salesOrderReference, receivingAdviceReference,
+                despatchAdviceReference, tenderOrLotReference, invoicedObjectIdentifier, buyerAccountingReference,
+                paymentTerms, notes, processControl, precedingInvoiceReferences, seller, buyer, payee,
+                sellerTaxRepresentative, delivery, invoicingPeriod, paymentInstructions, newAllowances, newCharges,
+                totals, newVatBreakdown, supportingDocuments, newLines);
+    }
 }

@@ -15,19 +15,27 @@ import org.w3c.dom.Element;
 public final class InvoiceConverter {
 
     private final Function<String, Optional<InvoiceFormat>> formats;
+    private final ElectronicAddresses addresses;
 
     /** A converter over every format registered through ServiceLoader ({@link InvoiceFormats}). */
     public InvoiceConverter() {
-        this(InvoiceFormats::byId);
+        this(InvoiceFormats::byId, ElectronicAddresses.NONE);
+    }
+
+    /** A converter over every registered format that fills in missing electronic addresses from a directory. */
+    public InvoiceConverter(ElectronicAddresses addresses) {
+        this(InvoiceFormats::byId, addresses);
     }
 
     /** A converter over the given formats only (tests, or a gateway that restricts its catalogue). */
     public InvoiceConverter(Collection<? extends InvoiceFormat> available) {
-        this(id -> available.stream().filter(f -> f.formatId().equals(id)).<InvoiceFormat>map(f -> f).findFirst());
+        this(id -> available.stream().filter(f -> f.formatId().equals(id)).<InvoiceFormat>map(f -> f).findFirst(),
+                ElectronicAddresses.NONE);
     }
 
-    private InvoiceConverter(Function<String, Optional<InvoiceFormat>> formats) {
+    private InvoiceConverter(Function<String, Optional<InvoiceFormat>> formats, ElectronicAddresses addresses) {
         this.formats = formats;
+        this.addresses = addresses;
     }
 
     /**
@@ -44,9 +52,12 @@ public final class InvoiceConverter {
         if (!target.canWrite()) {
             throw new IllegalArgumentException("format " + to + " cannot be written");
         }
-        Invoice invoice = source.read(sourceRoot);
-        Invoice prepared = target.prepare(invoice);
-        byte[] document = target.write(invoice);
+        Invoice read = source.read(sourceRoot);
+        Invoice invoice = SingaporeGst.FORMAT.equals(to) ? read : SingaporeGst.toEn16931(read);
+        // addresses from the directory are not source terms, so the report does not list them as carried
+        Invoice addressed = addresses.fillIn(invoice);
+        Invoice prepared = target.prepare(addressed);
+        byte[] document = target.write(addressed);
         return new ConversionResult(document, report(from, invoice, prepared, target));
     }
 
@@ -64,8 +75,10 @@ public final class InvoiceConverter {
         }
         List<String> carried = new ArrayList<>();
         List<DroppedTerm> dropped = new ArrayList<>();
+        Set<String> keptByProfile = prepared.presentTerms();
         for (String term : invoice.presentTerms()) {
-            String replaced = replacement(term, invoice, prepared, target);
+            String replaced = keptByProfile.contains(term) ? replacement(term, invoice, prepared, target)
+                    : target.droppedReason(term);
             List<DroppedTerm> losses = instanceLosses.getOrDefault(term, List.of());
             instanceLosses.remove(term);
             if (!writable.contains(term)) {

@@ -25,7 +25,8 @@ public final class InvoiceFacts {
                 seller == null ? List.of() : sellerParties(seller));
     }
 
-    private static List<String> sellerParties(Seller seller) {
+    /** Every identifier of the seller, written {@code <scheme>:<identifier>}. */
+    public static List<String> sellerParties(Seller seller) {
         List<String> ids = new ArrayList<>();
         add(ids, seller.electronicAddress());
         if (seller.identifiers() != null) {
@@ -38,7 +39,7 @@ public final class InvoiceFacts {
         return ids;
     }
 
-    private static void add(List<String> ids, Identifier id) {
+    static void add(List<String> ids, Identifier id) {
         if (id != null && id.schemeId() != null && !id.schemeId().isBlank() && !id.value().isBlank()) {
             ids.add(id.schemeId().trim() + ":" + id.value().trim());
         }

@@ -79,6 +79,19 @@ public class UblInvoiceFormat implements InvoiceFormat {
         public PintSg() {
             super(UblProfile.PINT_SG);
         }
+
+        // The only terms the profile itself removes are GST identifiers of a seller outside Singapore's GST.
+        @Override
+        public String droppedReason(String term) {
+            return switch (term) {
+                case "BT-31" -> "the seller is not registered for Singapore GST, so PINT SG carries no seller GST "
+                        + "identifier (BR-NG-02); its VAT identifier travels as the tax registration identifier "
+                        + "(BT-32) unless the invoice already has one";
+                case "BT-48", "BT-63" -> "the seller is not registered for Singapore GST, so PINT SG carries no "
+                        + "GST identifier of the buyer or the tax representative (BR-NG-02)";
+                default -> super.droppedReason(term);
+            };
+        }
     }
 
     /** Format {@code pint-my}: Peppol PINT Malaysia. */

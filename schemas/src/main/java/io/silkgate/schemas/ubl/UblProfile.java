@@ -2,6 +2,7 @@ package io.silkgate.schemas.ubl;
 
 import io.silkgate.schemas.en16931.Invoice;
 import io.silkgate.schemas.en16931.ProcessControl;
+import io.silkgate.schemas.en16931.SingaporeGst;
 import java.util.List;
 
 /**
@@ -36,10 +37,15 @@ public record UblProfile(
     public static final List<UblProfile> ALL = List.of(EN16931, PEPPOL_BIS3, PINT_SG, PINT_MY, PINT_AE);
 
     /**
-     * The invoice with this profile's BT-23 / BT-24. Plain EN 16931 keeps any EN 16931 CIUS or extension the invoice
+     * The invoice with this profile's BT-23 / BT-24 (and, for PINT SG, GST categories — {@link SingaporeGst}). Plain EN 16931 keeps any EN 16931 CIUS or extension the invoice
      * already claims (its BT-24 starts with the EN 16931 identifier) and otherwise claims EN 16931 itself.
      */
     public Invoice prepare(Invoice invoice) {
+        Invoice taxed = SingaporeGst.FORMAT.equals(formatId) ? SingaporeGst.toPintSg(invoice) : invoice;
+        return withProcessControl(taxed);
+    }
+
+    private Invoice withProcessControl(Invoice invoice) {
         ProcessControl current = invoice.processControl();
         if (profileId == null) {
             String spec = current == null ? null : current.specificationIdentifier();

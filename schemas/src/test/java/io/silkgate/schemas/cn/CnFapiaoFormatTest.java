@@ -76,22 +76,23 @@ class CnFapiaoFormatTest {
         assertEquals(List.of(), rules.validate(sample()));
     }
 
+    // PINT SG is covered by SingaporeGstTest: a seller that charged Chinese VAT cannot be expressed there
     @Test
-    void aFapiaoBecomesAPintSingaporeInvoiceThatReadsBackTheSame() {
-        UblInvoiceFormat pintSg = new UblInvoiceFormat.PintSg();
-        InvoiceConverter converter = new InvoiceConverter(List.of(format, pintSg));
+    void aFapiaoBecomesAUblInvoiceThatReadsBackTheSame() {
+        UblInvoiceFormat target = new UblInvoiceFormat.Ubl();
+        InvoiceConverter converter = new InvoiceConverter(List.of(format, target));
 
-        ConversionResult result = converter.convert(sample().getDocumentElement(), "cn-fapiao", "pint-sg");
+        ConversionResult result = converter.convert(sample().getDocumentElement(), "cn-fapiao", "ubl");
 
         Document ubl = SecureXml.parse(result.document());
         assertEquals("Invoice", ubl.getDocumentElement().getLocalName());
         Invoice source = format.read(sample().getDocumentElement());
-        Invoice target = pintSg.read(ubl.getDocumentElement());
-        assertEquals(source.invoiceNumber(), target.invoiceNumber());
-        assertEquals(source.seller().vatIdentifier(), target.seller().vatIdentifier());
-        assertEquals(source.totals().amountDueForPayment(), target.totals().amountDueForPayment());
-        assertEquals(source.vatBreakdown(), target.vatBreakdown());
-        assertEquals(source.lines().size(), target.lines().size());
+        Invoice written = target.read(ubl.getDocumentElement());
+        assertEquals(source.invoiceNumber(), written.invoiceNumber());
+        assertEquals(source.seller().vatIdentifier(), written.seller().vatIdentifier());
+        assertEquals(source.totals().amountDueForPayment(), written.totals().amountDueForPayment());
+        assertEquals(source.vatBreakdown(), written.vatBreakdown());
+        assertEquals(source.lines().size(), written.lines().size());
         assertEquals(List.of(), result.report().dropped().stream().map(DroppedTerm::term).toList());
         assertTrue(result.report().carried().containsAll(List.of("BT-1", "BT-31", "BT-48", "BT-158", "BT-160")));
     }

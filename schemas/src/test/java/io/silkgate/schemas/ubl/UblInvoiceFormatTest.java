@@ -31,8 +31,11 @@ class UblInvoiceFormatTest {
 
     @Test
     void convertingToPintSingaporeReportsTheReplacedSpecificationIdentifier() {
-        ConversionResult result = new InvoiceConverter()
-                .convert(UblSamples.root("rich-invoice.xml"), "ubl", "pint-sg");
+        // a seller registered for Singapore GST, so that its VAT categories have GST counterparts
+        byte[] singaporeSeller = UblSamples.text(UblSamples.bytes("rich-invoice.xml")).replaceFirst(
+                "<cbc:IdentificationCode>NL</cbc:IdentificationCode>", "<cbc:IdentificationCode>SG</cbc:IdentificationCode>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ConversionResult result = new InvoiceConverter().convert(UblSamples.root(singaporeSeller), "ubl", "pint-sg");
         Element out = UblSamples.root(result.document());
 
         assertEquals(List.of(), new UblSchemaValidator().validate(out));
