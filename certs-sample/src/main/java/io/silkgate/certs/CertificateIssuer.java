@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,13 +29,24 @@ import java.util.List;
 import java.util.Objects;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.X509ObjectIdentifiers;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
@@ -82,7 +94,7 @@ public final class CertificateIssuer {
     public static IssuedCertificate selfSignedRoot(String dn, KeyPair keys, Instant notBefore, Instant notAfter) {
         X500Principal subject = new X500Principal(dn);
         X509Certificate root = build(subject, keys.getPrivate(), keys.getPublic(), null,
-                subject, keys.getPublic(), notBefore, notAfter, true);
+                subject, keys.getPublic(), notBefore, notAfter, true, builder -> { });
         return new IssuedCertificate(keys.getPrivate(), root, List.of(root));
     }
 
@@ -96,6 +108,43 @@ public final class CertificateIssuer {
     public static IssuedCertificate issueEndEntity(IssuedCertificate issuer, String dn, KeyPair keys,
                                                    Instant notBefore, Instant notAfter) {
         return issue(issuer, dn, keys, notBefore, notAfter, false);
+    }
+
+    /**
+     * An end-entity signing certificate that names where its status is published: an authority information access
+     * entry with the OCSP responder and a CRL distribution point; either may be null.
+     */
+    public static IssuedCertificate issueEndEntity(IssuedCertificate issuer, String dn, KeyPair keys,
+                                                   Instant notBefore, Instant notAfter, URI ocspUrl, URI crlUrl) {
+        return issue(issuer, dn, keys, notBefore, notAfter, false, builder -> {
+            if (ocspUrl != null) {
+                builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                        X509ObjectIdentifiers.ocspAccessMethod, uri(ocspUrl)));
+            }
+            if (crlUrl != null) {
+                DistributionPointName name = new DistributionPointName(new GeneralNames(uri(crlUrl)));
+                builder.addExtension(Extension.cRLDistributionPoints, false,
+                        new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(name, null, null)}));
+            }
+        });
+    }
+
+    /** A delegated OCSP responder certificate (extended key usage id-kp-OCSPSigning, id-pkix-ocsp-nocheck). */
+    public static IssuedCertificate issueOcspResponder(IssuedCertificate issuer, String dn, KeyPair keys,
+                                                       Instant notBefore, Instant notAfter) {
+        return issue(issuer, dn, keys, notBefore, notAfter, false, builder -> {
+            builder.addExtension(Extension.extendedKeyUsage, false,
+                    new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
+            builder.addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
+        });
+    }
+
+    /** A time-stamping authority certificate (extended key usage id-kp-timeStamping, critical, as RFC 3161 asks). */
+    public static IssuedCertificate issueTimeStamping(IssuedCertificate issuer, String dn, KeyPair keys,
+                                                      Instant notBefore, Instant notAfter) {
+        return issue(issuer, dn, keys, notBefore, notAfter, false, builder ->
+                builder.addExtension(Extension.extendedKeyUsage, true,
+                        new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping)));
     }
 
     /** A CRL of {@code issuer} listing {@code revoked} (revoked at {@code thisUpdate}, reason key compromise). */
@@ -166,10 +215,15 @@ public final class CertificateIssuer {
 
     private static IssuedCertificate issue(IssuedCertificate issuer, String dn, KeyPair keys,
                                            Instant notBefore, Instant notAfter, boolean ca) {
+        return issue(issuer, dn, keys, notBefore, notAfter, ca, builder -> { });
+    }
+
+    private static IssuedCertificate issue(IssuedCertificate issuer, String dn, KeyPair keys,
+                                           Instant notBefore, Instant notAfter, boolean ca, Extensions more) {
         X509Certificate issuerCert = issuer.certificate();
         X509Certificate issued = build(issuerCert.getSubjectX500Principal(), issuer.privateKey(),
                 issuerCert.getPublicKey(), issuerCert, new X500Principal(dn), keys.getPublic(),
-                notBefore, notAfter, ca);
+                notBefore, notAfter, ca, more);
         List<X509Certificate> chain = new ArrayList<>();
         chain.add(issued);
         chain.addAll(issuer.chain());
@@ -178,7 +232,7 @@ public final class CertificateIssuer {
 
     private static X509Certificate build(X500Principal issuerName, PrivateKey issuerKey, PublicKey issuerPublicKey,
                                          X509Certificate issuerCert, X500Principal subject, PublicKey subjectKey,
-                                         Instant notBefore, Instant notAfter, boolean ca) {
+                                         Instant notBefore, Instant notAfter, boolean ca, Extensions more) {
         Objects.requireNonNull(notBefore, "notBefore");
         if (!notAfter.isAfter(notBefore)) {
             throw new IllegalArgumentException("notAfter must be after notBefore");
@@ -194,6 +248,7 @@ public final class CertificateIssuer {
             builder.addExtension(Extension.authorityKeyIdentifier, false, issuerCert == null
                     ? extensions.createAuthorityKeyIdentifier(issuerPublicKey)
                     : authorityKeyIdentifier(issuerCert));
+            more.addTo(builder);
             X509CertificateHolder holder = builder.build(signer(issuerKey));
             // the JDK's own certificate objects, so that CertPathValidator & co. treat them like any other
             return new JcaX509CertificateConverter().getCertificate(holder);
@@ -228,6 +283,16 @@ public final class CertificateIssuer {
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("cannot create a " + algorithm + " signer", e);
         }
+    }
+
+    private static GeneralName uri(URI uri) {
+        return new GeneralName(GeneralName.uniformResourceIdentifier, uri.toString());
+    }
+
+    /** Extensions a certificate profile adds to the common ones. */
+    @FunctionalInterface
+    private interface Extensions {
+        void addTo(JcaX509v3CertificateBuilder builder) throws CertIOException;
     }
 
     private static BigInteger serialNumber() {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Refuses, at start-up and naming the key, configuration this build cannot honour yet: a gateway that silently
- * ignored TLS, OCSP or a partner endpoint type would look safe while it is not.
+ * ignored TLS or a partner endpoint type would look safe while it is not.
  */
 final class GatewayPreflight {
 
@@ -28,11 +28,6 @@ final class GatewayPreflight {
             if (s.apiKey() == null) {
                 errors.add("submitters[" + i + "].api-key-file: required (client certificates are not supported "
                         + "by this build yet)");
-            }
-        }
-        for (int i = 0; i < config.trust().size(); i++) {
-            if (config.trust().get(i).ocsp()) {
-                errors.add("trust[" + i + "].ocsp: OCSP is not supported by this build yet; use crl");
             }
         }
         for (int i = 0; i < config.partners().size(); i++) {

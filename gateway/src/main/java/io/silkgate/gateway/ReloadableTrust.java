@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The per-country trust anchors and CRLs of {@code trust:}, read again from their files on {@link #reload()} (new
- * CRLs, a replaced anchor) without a restart. A reload that fails keeps the trust that was in force.
+ * The per-country trust anchors, CRL files and revocation settings of {@code trust:}, read again from their files
+ * on {@link #reload()} (new CRLs, a replaced anchor) without a restart. A reload that fails keeps the trust that was in force.
  */
 public final class ReloadableTrust implements Supplier<TrustStore> {
 
@@ -61,7 +61,8 @@ public final class ReloadableTrust implements Supplier<TrustStore> {
     private TrustStore read() {
         Map<String, TrustAnchors> byCountry = new HashMap<>();
         for (TrustEntry t : entries) {
-            byCountry.merge(t.country(), TrustAnchors.load(t.anchors(), t.crl()), TrustAnchors::plus);
+            byCountry.merge(t.country(), TrustAnchors.load(t.anchors(), t.crl()).withRevocation(t.revocationSettings()),
+                    TrustAnchors::plus);
         }
         return new TrustStore(byCountry);
     }

@@ -55,6 +55,8 @@ import io.silkgate.schemas.en16931.Identifier;
 import io.silkgate.schemas.validation.InvoiceValidator;
 import io.silkgate.sign.DetachedJwsSigner;
 import io.silkgate.verify.CertificatePathValidator;
+import io.silkgate.verify.CmsSignatureVerifier;
+import io.silkgate.verify.RevocationChecker;
 import io.silkgate.verify.XmlSignatureVerifier;
 import jakarta.jms.ConnectionFactory;
 import java.net.http.HttpClient;
@@ -240,9 +242,12 @@ public final class SilkgateGateway {
         DuplicateAnswer duplicates = new DuplicateAnswer(ledger, config.partners().stream()
                 .filter(p -> p.duplicates() == DuplicatePolicy.ACCEPT_AND_FLAG).map(Partner::id)
                 .collect(java.util.stream.Collectors.toSet()), clock);
+        // one validator for XML and CMS signatures: they share the OCSP and CRL caches
+        CertificatePathValidator paths = new CertificatePathValidator(new RevocationChecker(clock));
         main.configure().addRoutesBuilder(new IntakeRoute(new IntakeRoute.IntakeSteps(
                 new IntakeParser(ledger, duplicates),
-                new SignatureCheck(new XmlSignatureVerifier(new CertificatePathValidator()), crypto.trust(), clock),
+                new SignatureCheck(new XmlSignatureVerifier(paths), new CmsSignatureVerifier(paths), crypto.trust(),
+                        clock),
                 new SignerAuthorization(config.signers().stream().collect(java.util.stream.Collectors.toMap(
                         SignerRule::subject, r -> Set.copyOf(r.parties()), (a, b) -> {
                             Set<String> both = new java.util.HashSet<>(a);

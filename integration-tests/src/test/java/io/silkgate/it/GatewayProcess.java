@@ -51,6 +51,7 @@ final class GatewayProcess implements AutoCloseable {
     private final Path config;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String trustYaml = "  - { country: CN, anchors: pki/cn/root-ca.pem, crl: pki/cn/issuing-ca.crl }\n";
     private Process process;
     private int port;
     private int plannedPort;
@@ -128,7 +129,7 @@ final class GatewayProcess implements AutoCloseable {
         try {
             port = plannedPort != 0 ? plannedPort : freePort();
             plannedPort = 0;
-            Files.writeString(config, configYaml(port, gatewayYaml) + partnersYaml);
+            Files.writeString(config, configYaml(port, gatewayYaml) + trustYaml + partnersYaml);
             Files.writeString(log, "==== start on port " + port + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx384m", "-jar", jar().toString(),
@@ -359,8 +360,13 @@ final class GatewayProcess implements AutoCloseable {
                   signing: { keystore: pki/silkgate/gateway.p12, password: silkgate-sample, alias: gateway }
                   delivery: { attempts: 5, delay: 300ms, multiplier: 2, max-delay: 2s, timeout: 5s }
                 %strust:
-                  - { country: CN, anchors: pki/cn/root-ca.pem, crl: pki/cn/issuing-ca.crl }
                 """.formatted(port, gatewayYaml);
+    }
+
+    /** Replaces the {@code trust:} entries (default: the sample CN root and CRL), each line indented by two spaces. */
+    GatewayProcess trust(String entries) {
+        this.trustYaml = entries;
+        return this;
     }
 
     /** One partner block for the {@code partners:} list, receiving UBL over REST at the stub's URL. */

@@ -130,6 +130,29 @@ public final class Ledger {
         });
     }
 
+    /**
+     * Keeps the signature evidence of a recorded document (once: a second call for the same document fails).
+     *
+     * @throws IllegalArgumentException if the report or path is larger than the column holds
+     */
+    public void recordEvidence(Evidence evidence) {
+        Objects.requireNonNull(evidence, "evidence");
+        checkLength("evidence report", evidence.report(), MAX_VERDICT);
+        if (evidence.certificatePath() != null) {
+            checkLength("evidence certificate path", evidence.certificatePath(), MAX_VERDICT);
+        }
+        Instant at = micros(evidence.recordedAt() == null ? now() : evidence.recordedAt());
+        inTransaction(c -> update(c, "INSERT INTO ledger_evidence (document_id, report, certificate_path, recorded_at)"
+                + " VALUES (?, ?, ?, ?)", evidence.documentId(), evidence.report(), evidence.certificatePath(), at));
+    }
+
+    /** The signature evidence of a document, if it was verified. */
+    public Optional<Evidence> findEvidence(String documentId) {
+        return read(c -> queryOne(c, "SELECT document_id, report, certificate_path, recorded_at FROM ledger_evidence"
+                + " WHERE document_id = ?", rs -> new Evidence(rs.getString("document_id"), rs.getString("report"),
+                        rs.getString("certificate_path"), instant(rs, "recorded_at")), documentId));
+    }
+
     /** The document with this id, in any status. */
     public Optional<DocumentRecord> findDocument(String id) {
         return read(c -> document(c, id));

@@ -63,6 +63,10 @@ public final class DocumentAcceptor implements Processor {
             ledger.findDocument(e.existingId()).ifPresent(first -> duplicates.stopWith(exchange, ctx, first));
             return;
         }
+        if (ctx.verification() != null) {
+            ledger.recordEvidence(SignatureEvidence.of(ctx.id(), ctx.verification(), ctx.submission().detachedSignature(),
+                    now));
+        }
         ctx.conversions().forEach((partner, report) -> ledger.recordEvent(ctx.id(), partner, "CONVERTED",
                 ConversionSummary.of(report)));
         queue.enqueue(messages);

@@ -74,6 +74,11 @@ public final class IntakeContext {
         this.invoice = invoice;
     }
 
+    /** A verification that failed: kept for the rejection's ledger row and evidence. */
+    void verificationFailed(VerificationResult verification) {
+        this.verification = verification;
+    }
+
     /** The invoice as read from the verified element. */
     public Invoice invoice() {
         return invoice;

@@ -66,6 +66,10 @@ public final class IntakeRoute extends RouteBuilder {
         ledger.recordRejected(new DocumentRecord(ctx.id(), ctx.submission().submitter(), format, type,
                 businessId, ctx.sha256(), ctx.submission().idempotencyKey(), DocumentStatus.REJECTED, clock.instant(),
                 e.code().name(), VerdictText.of(ctx.verification()), false), e.code().name(), e.getMessage());
+        if (ctx.verification() != null) {
+            ledger.recordEvidence(SignatureEvidence.of(ctx.id(), ctx.verification(), ctx.submission().detachedSignature(),
+                    clock.instant()));
+        }
         LOG.info("rejected document {} from {}: {} {}", ctx.id(), ctx.submission().submitter(), e.code(),
                 e.getMessage());
         exchange.getMessage().setBody(IntakeOutcome.rejected(ctx.id(), ctx.format(), ctx.sha256(), e.code(),

@@ -7,6 +7,7 @@ import io.silkgate.schemas.en16931.Invoice;
 import io.silkgate.schemas.en16931.InvoiceFacts;
 import io.silkgate.schemas.en16931.InvoiceFormat;
 import io.silkgate.schemas.en16931.InvoiceFormats;
+import io.silkgate.verify.CmsSignatureVerifier;
 import io.silkgate.verify.TrustAnchors;
 import io.silkgate.verify.TrustStore;
 import io.silkgate.verify.VerificationResult;
@@ -25,19 +26,28 @@ import org.apache.camel.Processor;
 import org.w3c.dom.Element;
 
 /**
- * Verify step: every signature on the original bytes, with the trust anchors of the issuing party's country.
+ * Verify step: every signature on the original bytes, with the trust anchors of the issuing party's country: the
+ * enveloped XML signature, or the detached CMS signature submitted beside the document.
  * The invoice (and so its business facts) is read from the element the verifier dereferenced, so an unsigned
  * look-alike elsewhere in the tree can never be routed.
  */
 public final class SignatureCheck implements Processor {
 
     private final XmlSignatureVerifier verifier;
+    private final CmsSignatureVerifier cms;
     private final Supplier<TrustStore> trust;
     private final Clock clock;
 
     /** @param trust the current trust store (an operator may reload it while the gateway runs) */
     public SignatureCheck(XmlSignatureVerifier verifier, Supplier<TrustStore> trust, Clock clock) {
+        this(verifier, new CmsSignatureVerifier(), trust, clock);
+    }
+
+    /** @param cms verifies a detached CMS signature submitted beside the document */
+    public SignatureCheck(XmlSignatureVerifier verifier, CmsSignatureVerifier cms, Supplier<TrustStore> trust,
+                          Clock clock) {
         this.verifier = verifier;
+        this.cms = cms;
         this.trust = trust;
         this.clock = clock;
     }
@@ -47,17 +57,46 @@ public final class SignatureCheck implements Processor {
         IntakeContext ctx = exchange.getProperty(IntakeContext.PROPERTY, IntakeContext.class);
         InvoiceFormat format = InvoiceFormats.byId(ctx.format()).filter(InvoiceFormat::canRead).orElseThrow(() ->
                 new DocumentRejectedException(ErrorCode.UNKNOWN_FORMAT, "format " + ctx.format() + " cannot be read"));
+        if (ctx.submission().detachedSignature() != null) {
+            verifyDetached(ctx, format);
+            return;
+        }
         // the verifier may ask for anchors more than once; read each signed element only once
         Map<Element, Invoice> read = new IdentityHashMap<>();
         VerificationResult result = verifier.verify(ctx.document(),
                 (signed, signer) -> anchorsFor(read.computeIfAbsent(signed, format::read), signer), clock.instant());
         if (!result.ok()) {
+            ctx.verificationFailed(result);
             throw new DocumentRejectedException(result.firstFailure(), result.errors().get(0).message(),
                     result.errors());
         }
         Invoice invoice = read.computeIfAbsent(result.signedElement(), format::read);
         DocumentFacts facts = InvoiceFacts.of(ctx.format(), invoice);
         ctx.verified(result, facts, invoice);
+    }
+
+    /**
+     * A detached CMS signature covers the submitted bytes as a whole, so the invoice is read from the document
+     * element; its seller's country chooses the anchors, which every signer of the CMS must chain to.
+     */
+    private void verifyDetached(IntakeContext ctx, InvoiceFormat format) {
+        Invoice invoice = format.read(ctx.document().getDocumentElement());
+        String country = InvoiceFacts.of("", invoice).sellerCountry();
+        TrustAnchors anchors = country == null ? TrustAnchors.empty()
+                : trust.get().forCountry(country).orElse(TrustAnchors.empty());
+        VerificationResult result = cms.verifyDetached(ctx.submission().body(), ctx.submission().detachedSignature(),
+                anchors, clock.instant());
+        if (!result.ok()) {
+            ctx.verificationFailed(result);
+            ErrorCode code = result.firstFailure();
+            String message = result.errors().isEmpty() ? "the CMS signature is not valid"
+                    : result.errors().get(0).message();
+            if (result.errors().isEmpty() && anchors.isEmpty()) {
+                code = ErrorCode.CERTIFICATE_UNTRUSTED;
+            }
+            throw new DocumentRejectedException(code, message, result.errors());
+        }
+        ctx.verified(result, InvoiceFacts.of(ctx.format(), invoice), invoice);
     }
 
     private TrustAnchors anchorsFor(Invoice invoice, X509Certificate signer) {

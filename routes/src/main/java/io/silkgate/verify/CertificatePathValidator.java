@@ -1,7 +1,6 @@
 package io.silkgate.verify;
 
 import io.silkgate.schemas.ErrorCode;
-import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertPathBuilder;
@@ -11,10 +10,9 @@ import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.TrustAnchor;
-import java.security.cert.X509CRL;
-import java.security.cert.X509CRLEntry;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -22,25 +20,37 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * PKIX path building and validation to the given anchors only (never the JDK cacerts), validity at a given instant,
- * CRL revocation and the key and algorithm policy. Thread-safe.
+ * revocation (CRL files, OCSP, CRLs by URL, with the entry's hard- or soft-fail policy) and the key and algorithm
+ * policy. Thread-safe.
  */
 public final class CertificatePathValidator {
 
     private static final int KEY_USAGE_DIGITAL_SIGNATURE = 0;
     private static final int KEY_USAGE_NON_REPUDIATION = 1;
-    private static final int KEY_USAGE_CRL_SIGN = 6;
     private static final int MAX_CACHED = 4096;
+    private static final Logger LOG = LoggerFactory.getLogger(CertificatePathValidator.class);
 
-    // CRL signatures verified once per (CRL, issuer): the same few CRLs are checked for every document.
-    private final Map<CrlIssuer, Boolean> verifiedCrls = new ConcurrentHashMap<>();
+    private final RevocationChecker revocations;
     // Paths already built for a signer, its chain and an anchor set. Everything PKIX checks but validity dates is
     // independent of the instant, so a cached path only needs its dates checked again.
     private final Map<PathKey, List<X509Certificate>> builtPaths = new ConcurrentHashMap<>();
+
+    /** A validator whose revocation checks use the system clock for freshness and caching. */
+    public CertificatePathValidator() {
+        this(new RevocationChecker(Clock.systemUTC()));
+    }
+
+    public CertificatePathValidator(RevocationChecker revocations) {
+        this.revocations = Objects.requireNonNull(revocations, "revocations");
+    }
 
     /** Validates the signer's certificate at {@code at}; suppliedChain are candidate intermediates sent with it. */
     public PathResult validate(X509Certificate signer, List<X509Certificate> suppliedChain, TrustAnchors trust,
@@ -83,7 +93,7 @@ public final class CertificatePathValidator {
         if (policy != null) {
             return new PathResult(false, path, RevocationStatus.NOT_CHECKED, ErrorCode.CERTIFICATE_UNTRUSTED, policy);
         }
-        return checkRevocation(path, trust.crls(), at);
+        return checkRevocation(path, trust, at);
     }
 
     /** Whether every certificate of a path but its anchor (whose dates PKIX ignores too) is valid at the instant. */
@@ -193,75 +203,37 @@ public final class CertificatePathValidator {
         return null;
     }
 
-    private PathResult checkRevocation(List<X509Certificate> path, List<X509CRL> crls, Instant at) {
-        if (crls.isEmpty() || path.size() < 2) {
+    private PathResult checkRevocation(List<X509Certificate> path, TrustAnchors trust, Instant at) {
+        if (path.size() < 2 || !RevocationChecker.hasSources(trust)) {
             return new PathResult(true, path, RevocationStatus.NOT_CHECKED, null, null);
         }
-        RevocationStatus signerStatus = null;
+        RevocationChecker.Revocation signerStatus = null;
         for (int i = 0; i < path.size() - 1; i++) {
             X509Certificate certificate = path.get(i);
             X509Certificate issuer = path.get(i + 1);
-            Revocation revocation = revocation(certificate, issuer, crls, at);
+            RevocationChecker.Revocation revocation = revocations.check(certificate, issuer, trust, at, i == 0);
             if (revocation.status() == RevocationStatus.REVOKED) {
                 String message = "certificate " + dn(certificate) + " was revoked on " + revocation.date()
+                        + (revocation.source() == null ? "" : " (" + revocation.source() + ")")
                         + (i == 0 ? "" : ", so the signer's certificate " + dn(path.get(0)) + " is not trusted");
                 return new PathResult(false, path, RevocationStatus.REVOKED, ErrorCode.CERTIFICATE_REVOKED, message);
             }
+            // Issuing CAs are often covered by no source the entry names; only the signer's status is decisive.
             if (i == 0) {
-                signerStatus = revocation.status();
+                signerStatus = revocation;
             }
         }
-        return new PathResult(true, path, signerStatus, null, null);
-    }
-
-    private Revocation revocation(X509Certificate certificate, X509Certificate issuer, List<X509CRL> crls,
-                                  Instant at) {
-        boolean usable = false;
-        for (X509CRL crl : crls) {
-            if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())) {
-                continue;
+        if (signerStatus.status() == RevocationStatus.UNKNOWN) {
+            String why = "the revocation status of " + dn(path.get(0)) + " is unknown: " + signerStatus.problem();
+            if (trust.revocation().policy() == RevocationPolicy.HARD_FAIL) {
+                return new PathResult(false, path, RevocationStatus.UNKNOWN, ErrorCode.CERTIFICATE_UNTRUSTED,
+                        why + " (revocation: hard-fail)");
             }
-            if (crl.getThisUpdate().toInstant().isAfter(at)) {
-                continue;
-            }
-            // A CRL past its nextUpdate says nothing reliable any more: treat it as absent.
-            if (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(at)) {
-                continue;
-            }
-            if (!issuedBy(crl, issuer)) {
-                continue;
-            }
-            usable = true;
-            X509CRLEntry entry = crl.getRevokedCertificate(certificate);
-            if (entry != null && !entry.getRevocationDate().toInstant().isAfter(at)) {
-                return new Revocation(RevocationStatus.REVOKED, entry.getRevocationDate().toInstant());
+            if (trust.revocation().online()) {
+                LOG.warn("ALERT {}; accepted because the trust entry is soft-fail", why);
             }
         }
-        return new Revocation(usable ? RevocationStatus.GOOD : RevocationStatus.UNKNOWN, null);
-    }
-
-    private boolean issuedBy(X509CRL crl, X509Certificate issuer) {
-        boolean[] usage = issuer.getKeyUsage();
-        if (usage != null && !bit(usage, KEY_USAGE_CRL_SIGN)) {
-            return false;
-        }
-        CrlIssuer key = new CrlIssuer(crl, issuer);
-        Boolean known = verifiedCrls.get(key);
-        if (known != null) {
-            return known;
-        }
-        boolean verified;
-        try {
-            crl.verify(issuer.getPublicKey());
-            verified = true;
-        } catch (GeneralSecurityException e) {
-            verified = false;
-        }
-        if (verifiedCrls.size() >= MAX_CACHED) {
-            verifiedCrls.clear();
-        }
-        verifiedCrls.put(key, verified);
-        return verified;
+        return new PathResult(true, path, signerStatus.status(), null, null);
     }
 
     private static boolean bit(boolean[] bits, int index) {
@@ -275,12 +247,6 @@ public final class CertificatePathValidator {
 
     static String dn(X509Certificate certificate) {
         return certificate.getSubjectX500Principal().getName();
-    }
-
-    private record Revocation(RevocationStatus status, Instant date) {
-    }
-
-    private record CrlIssuer(X509CRL crl, X509Certificate issuer) {
     }
 
     /** The candidate certificates (signer first) and the anchor set, compared by identity. */

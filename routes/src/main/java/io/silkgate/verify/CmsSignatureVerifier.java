@@ -235,9 +235,9 @@ public final class CmsSignatureVerifier {
         List<String> chain = path.path().stream().map(CertificatePathValidator::dn).toList();
         if (!path.trusted()) {
             return new SignatureReport(false, dn, algorithm, true, chain, path.revocation(), path.failure(),
-                    path.message());
+                    path.message(), path.path());
         }
-        return new SignatureReport(true, dn, algorithm, true, chain, path.revocation(), null, null);
+        return new SignatureReport(true, dn, algorithm, true, chain, path.revocation(), null, null, path.path());
     }
 
     /** Why the digest or signature algorithm of a signer is refused, or null when both are accepted. */

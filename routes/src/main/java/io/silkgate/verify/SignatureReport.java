@@ -1,6 +1,7 @@
 package io.silkgate.verify;
 
 import io.silkgate.schemas.ErrorCode;
+import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
@@ -11,13 +12,23 @@ import java.util.List;
  * @param certificatePath subject DNs from the signer to the trust anchor; empty when no path was built
  * @param failure         null if valid
  * @param message         why the signature is not valid, readable; null if valid
+ * @param certificates    the certificates behind {@code certificatePath} (or just the signer's when no path was
+ *                        built), kept as evidence; empty when the signer's certificate is not known
  */
 public record SignatureReport(boolean valid, String signer, String algorithm, boolean coversDocument,
                               List<String> certificatePath, RevocationStatus revocation, ErrorCode failure,
-                              String message) {
+                              String message, List<X509Certificate> certificates) {
 
     public SignatureReport {
         certificatePath = certificatePath == null ? List.of() : List.copyOf(certificatePath);
         revocation = revocation == null ? RevocationStatus.NOT_CHECKED : revocation;
+        certificates = certificates == null ? List.of() : List.copyOf(certificates);
+    }
+
+    /** A report without the certificates themselves. */
+    public SignatureReport(boolean valid, String signer, String algorithm, boolean coversDocument,
+                           List<String> certificatePath, RevocationStatus revocation, ErrorCode failure,
+                           String message) {
+        this(valid, signer, algorithm, coversDocument, certificatePath, revocation, failure, message, List.of());
     }
 }

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -21,16 +22,20 @@ import java.util.stream.Stream;
  */
 public final class TrustAnchors {
 
-    private static final TrustAnchors EMPTY = new TrustAnchors(List.of(), List.of(), List.of());
+    private static final TrustAnchors EMPTY =
+            new TrustAnchors(List.of(), List.of(), List.of(), RevocationSettings.OFFLINE);
 
     private final List<X509Certificate> anchors;
     private final List<X509Certificate> intermediates;
     private final List<X509CRL> crls;
+    private final RevocationSettings revocation;
 
-    private TrustAnchors(List<X509Certificate> anchors, List<X509Certificate> intermediates, List<X509CRL> crls) {
+    private TrustAnchors(List<X509Certificate> anchors, List<X509Certificate> intermediates, List<X509CRL> crls,
+                         RevocationSettings revocation) {
         this.anchors = List.copyOf(anchors);
         this.intermediates = List.copyOf(intermediates);
         this.crls = List.copyOf(crls);
+        this.revocation = revocation;
     }
 
     /**
@@ -82,7 +87,12 @@ public final class TrustAnchors {
             }
         }
         return new TrustAnchors(new ArrayList<>(anchors), new ArrayList<>(intermediates),
-                new ArrayList<>(new LinkedHashSet<>(crls)));
+                new ArrayList<>(new LinkedHashSet<>(crls)), RevocationSettings.OFFLINE);
+    }
+
+    /** The same anchors and CRL files with other revocation sources and policy (by default: files, soft-fail). */
+    public TrustAnchors withRevocation(RevocationSettings settings) {
+        return new TrustAnchors(anchors, intermediates, crls, Objects.requireNonNull(settings, "settings"));
     }
 
     public static TrustAnchors empty() {
@@ -99,6 +109,10 @@ public final class TrustAnchors {
 
     public List<X509CRL> crls() {
         return crls;
+    }
+
+    public RevocationSettings revocation() {
+        return revocation;
     }
 
     /** True when there is no anchor: nothing can be trusted through these. */
@@ -120,7 +134,7 @@ public final class TrustAnchors {
         certificates.addAll(other.intermediates);
         List<X509CRL> allCrls = new ArrayList<>(crls);
         allCrls.addAll(other.crls);
-        return of(certificates, allCrls);
+        return of(certificates, allCrls).withRevocation(revocation.merge(other.revocation));
     }
 
     @Override

@@ -87,7 +87,8 @@ public final class XmlSignatureVerifier {
             return verifyOne(original.getDocumentElement(), signatureElement, trust, at, findings);
         } catch (Rejected rejected) {
             SignatureReport report = new SignatureReport(false, findings.signer, findings.algorithm,
-                    findings.coversDocument, findings.path, findings.revocation, rejected.code, rejected.getMessage());
+                    findings.coversDocument, findings.path, findings.revocation, rejected.code, rejected.getMessage(),
+                    findings.certificates);
             return new VerificationResult(List.of(report),
                     List.of(Problem.at(rejected.code, rejected.getMessage(), location(signatureElement))), null);
         }
@@ -134,6 +135,7 @@ public final class XmlSignatureVerifier {
                     + (lastError == null ? "" : ": " + lastError));
         }
         findings.signer = CertificatePathValidator.dn(signer);
+        findings.certificates = List.of(signer);
         String weakKey = KeyStrengthPolicy.weakness(signer.getPublicKey());
         if (weakKey != null) {
             throw new Rejected(ErrorCode.SIGNATURE_INVALID, "signing key of " + findings.signer + ": " + weakKey);
@@ -147,12 +149,13 @@ public final class XmlSignatureVerifier {
         }
         PathResult path = paths.validate(signer, keyInfoCertificates, anchors, at);
         findings.path = path.path().stream().map(CertificatePathValidator::dn).toList();
+        findings.certificates = path.path();
         findings.revocation = path.revocation();
         if (!path.trusted()) {
             throw new Rejected(path.failure(), path.message());
         }
         SignatureReport report = new SignatureReport(true, findings.signer, findings.algorithm, true, findings.path,
-                findings.revocation, null, null);
+                findings.revocation, null, null, findings.certificates);
         return new VerificationResult(List.of(report), List.of(), root);
     }
 
@@ -416,6 +419,7 @@ public final class XmlSignatureVerifier {
         private String algorithm;
         private boolean coversDocument;
         private List<String> path = List.of();
+        private List<X509Certificate> certificates = List.of();
         private RevocationStatus revocation = RevocationStatus.NOT_CHECKED;
     }
 

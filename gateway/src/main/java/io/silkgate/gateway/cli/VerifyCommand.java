@@ -131,7 +131,7 @@ final class VerifyCommand implements Callable<Integer> {
         SilkgateConfig cfg = ServeCommand.load(cfgFile, null);
         TrustAnchors all = TrustAnchors.empty();
         for (TrustEntry t : cfg.trust()) {
-            all = all.plus(TrustAnchors.load(t.anchors(), t.crl()));
+            all = all.plus(TrustAnchors.load(t.anchors(), t.crl()).withRevocation(t.revocationSettings()));
         }
         return all;
     }

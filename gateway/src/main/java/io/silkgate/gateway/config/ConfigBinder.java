@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.silkgate.schemas.en16931.ElectronicAddresses;
 import io.silkgate.schemas.Format;
 import io.silkgate.schemas.FormatCatalogue;
+import io.silkgate.verify.RevocationPolicy;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -290,11 +291,61 @@ final class ConfigBinder {
                 }
             }
             Path anchors = values.existingFile(item, "anchors", true, true);
-            Path crl = values.existingFile(item, "crl", false, false);
-            Boolean ocsp = item.bool("ocsp");
+            String crlText = item.has("crl") ? item.string("crl") : null;
+            Path crl = null;
+            URI crlUrl = null;
+            if (crlText != null && crlText.trim().matches("(?i)https?://.*")) {
+                crlUrl = httpUrl(item, "crl");
+            } else {
+                crl = values.existingFile(item, "crl", false, false);
+            }
+            Boolean ocspFlag = item.bool("ocsp");
+            URI responder = item.has("ocsp-responder") ? httpUrl(item, "ocsp-responder") : null;
+            // naming a responder is asking for OCSP
+            boolean ocsp = ocspFlag == null ? responder != null || ConfigDefaults.OCSP : ocspFlag;
+            if (responder != null && Boolean.FALSE.equals(ocspFlag)) {
+                problems.add(item.child("ocsp-responder"), "is set while ocsp is false; remove one of the two");
+            }
+            Boolean nonce = item.bool("ocsp-nonce");
+            Boolean distributionPoints = item.bool("crl-distribution-points");
+            boolean anySource = crl != null || crlUrl != null || ocsp || Boolean.TRUE.equals(distributionPoints);
+            RevocationPolicy policy = TrustEntry.defaultPolicy(anySource);
+            String policyText = item.string("revocation");
+            if (policyText != null) {
+                policy = RevocationPolicy.fromConfig(policyText);
+                if (policy == null) {
+                    problems.add(item.child("revocation"), "expected hard-fail or soft-fail, found "
+                            + Problems.quote(policyText));
+                }
+            }
+            Duration timeout = values.duration(item, "revocation-timeout");
+            if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+                problems.add(item.child("revocation-timeout"), "must be positive");
+            }
             return problems.count() > mark ? null
-                    : new TrustEntry(country, anchors, crl, ocsp == null ? ConfigDefaults.OCSP : ocsp);
+                    : new TrustEntry(country, anchors, crl, crlUrl, ocsp, responder,
+                            nonce == null ? ConfigDefaults.OCSP_NONCE : nonce,
+                            distributionPoints == null ? ConfigDefaults.CRL_DISTRIBUTION_POINTS : distributionPoints,
+                            policy, timeout == null ? ConfigDefaults.REVOCATION_TIMEOUT : timeout);
         });
+    }
+
+    /** An absolute http(s) URL, or null (reported) when the value is anything else. */
+    private URI httpUrl(YamlSection item, String key) {
+        String text = item.string(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI url = new URI(text.trim());
+            if (isHttpUrl(url)) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problems.add(item.child(key), "not an absolute http(s) URL: " + Problems.quote(withoutUserInfo(text)));
+        return null;
     }
 
     // ---- partners and routing

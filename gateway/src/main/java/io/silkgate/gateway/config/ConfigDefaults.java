@@ -24,6 +24,9 @@ public final class ConfigDefaults {
             DELIVERY_MULTIPLIER, DELIVERY_MAX_DELAY, DELIVERY_TIMEOUT);
     public static final DuplicatePolicy DUPLICATES = DuplicatePolicy.REJECT;
     public static final boolean OCSP = false;
+    public static final boolean OCSP_NONCE = false;
+    public static final boolean CRL_DISTRIBUTION_POINTS = false;
+    public static final Duration REVOCATION_TIMEOUT = Duration.ofSeconds(5);
 
     private ConfigDefaults() {
     }

@@ -4,10 +4,12 @@ import io.silkgate.gateway.jmx.IntakeStatistics;
 import io.silkgate.ledger.DeliveryRecord;
 import io.silkgate.ledger.DocumentHistory;
 import io.silkgate.ledger.DocumentRecord;
+import io.silkgate.ledger.Evidence;
 import io.silkgate.ledger.Ledger;
 import io.silkgate.ledger.LedgerEvent;
 import io.silkgate.routes.DocumentArchive;
 import io.silkgate.routes.IntakeOutcome;
+import io.silkgate.routes.Sha256;
 import io.silkgate.routes.Submission;
 import io.silkgate.schemas.ErrorCode;
 import jakarta.ws.rs.Consumes;
@@ -31,11 +33,14 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The document API of CONTRACT.md §4: submit, status, original, health. */
+/** The document API of CONTRACT.md §4: submit, status, original, evidence, health. */
 @Path("/api/v1")
 public class DocumentsResource {
 
     private static final String JSON = MediaType.APPLICATION_JSON;
+    private static final String MULTIPART = "multipart/form-data";
+    /** A detached CMS signature with its certificates is a few kilobytes; this leaves room for long chains. */
+    private static final int MAX_SIGNATURE_BYTES = 256 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(DocumentsResource.class);
 
     private final Function<Submission, IntakeOutcome> intake;
@@ -73,16 +78,59 @@ public class DocumentsResource {
                     .header("WWW-Authenticate", "Bearer realm=\"silkgate\"").build();
         }
         String mediaType = DocumentMediaTypes.baseType(contentType);
-        if (!DocumentMediaTypes.isDocument(mediaType)) {
+        byte[] detachedSignature = null;
+        byte[] bytes;
+        if (mediaType.equals(MULTIPART)) {
+            if (contentLength != null && parseLength(contentLength) > maxDocumentBytes + MAX_SIGNATURE_BYTES) {
+                return tooLarge();
+            }
+            byte[] form = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
+                    maxDocumentBytes + MAX_SIGNATURE_BYTES + 1));
+            if (form.length > maxDocumentBytes + MAX_SIGNATURE_BYTES) {
+                return tooLarge();
+            }
+            String boundary = MultipartForm.boundary(contentType);
+            if (boundary == null) {
+                return doorRejection(ErrorCode.MALFORMED, "multipart/form-data needs a boundary parameter");
+            }
+            Map<String, MultipartForm.Part> parts;
+            try {
+                parts = MultipartForm.parse(form, boundary);
+            } catch (MultipartForm.MalformedException e) {
+                return doorRejection(ErrorCode.MALFORMED, e.getMessage());
+            }
+            MultipartForm.Part document = parts.get("document");
+            MultipartForm.Part signature = parts.get("signature");
+            if (document == null || signature == null || parts.size() != 2) {
+                return doorRejection(ErrorCode.MALFORMED, "multipart/form-data must have exactly the parts 'document'"
+                        + " and 'signature' (a detached CMS signature); found " + parts.keySet());
+            }
+            mediaType = document.contentType() == null ? "application/xml"
+                    : DocumentMediaTypes.baseType(document.contentType());
+            if (!DocumentMediaTypes.isDocument(mediaType)) {
+                return doorRejection(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "the 'document' part's content type '"
+                        + document.contentType() + "' is not accepted; send application/xml");
+            }
+            if (document.content().length > maxDocumentBytes) {
+                return tooLarge();
+            }
+            if (signature.content().length == 0 || signature.content().length > MAX_SIGNATURE_BYTES) {
+                return doorRejection(ErrorCode.MALFORMED, "the 'signature' part must hold a DER CMS signature of 1 to "
+                        + MAX_SIGNATURE_BYTES + " bytes");
+            }
+            bytes = document.content();
+            detachedSignature = signature.content();
+        } else if (!DocumentMediaTypes.isDocument(mediaType)) {
             return doorRejection(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "content type '" + contentType
-                    + "' is not accepted; send application/xml or application/json");
-        }
-        if (contentLength != null && parseLength(contentLength) > maxDocumentBytes) {
-            return tooLarge();
-        }
-        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxDocumentBytes + 1));
-        if (bytes.length > maxDocumentBytes) {
-            return tooLarge();
+                    + "' is not accepted; send application/xml, application/json or multipart/form-data");
+        } else {
+            if (contentLength != null && parseLength(contentLength) > maxDocumentBytes) {
+                return tooLarge();
+            }
+            bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxDocumentBytes + 1));
+            if (bytes.length > maxDocumentBytes) {
+                return tooLarge();
+            }
         }
         if (bytes.length == 0) {
             return doorRejection(ErrorCode.MALFORMED, "the request body is empty");
@@ -93,7 +141,7 @@ public class DocumentsResource {
         IntakeOutcome outcome;
         try {
             outcome = intake.apply(new Submission(bytes, mediaType, submitter.get(), idempotencyKey,
-                    destinations(destination)));
+                    destinations(destination), detachedSignature));
         } catch (RuntimeException e) {
             LOG.error("intake failed on an internal error; the document was not accepted", e);
             return internalError();
@@ -134,6 +182,40 @@ public class DocumentsResource {
             return notFound(id);
         }
         return Response.ok(bytes.get(), "application/xml").build();
+    }
+
+    /**
+     * The signature evidence of a document: the verification report, the signers' certificate paths as PEM and the
+     * SHA-256 of the original, recomputed from the archive when it is still there.
+     */
+    @GET
+    @Path("documents/{id}/evidence")
+    public Response evidence(@PathParam("id") String id) throws IOException {
+        Optional<DocumentRecord> document = ledger.findDocument(id);
+        if (document.isEmpty()) {
+            return notFound(id);
+        }
+        Optional<Evidence> evidence = ledger.findEvidence(id);
+        if (evidence.isEmpty()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", "about:blank");
+            body.put("title", "No signature evidence");
+            body.put("status", 404);
+            body.put("detail", "document " + id + " was rejected before its signatures were verified");
+            return Response.status(404).type(Problems.MEDIA_TYPE).entity(Json.write(body)).build();
+        }
+        DocumentRecord d = document.get();
+        Evidence e = evidence.get();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", d.id());
+        answer.put("status", d.status().name());
+        answer.put("format", d.format());
+        answer.put("sha256", d.sha256());
+        archive.read(d.id()).ifPresent(bytes -> answer.put("originalIntact", Sha256.hex(bytes).equals(d.sha256())));
+        answer.put("recordedAt", e.recordedAt().toString());
+        answer.put("report", Json.mapper().readTree(e.report()));
+        answer.put("certificatePath", e.certificatePath());
+        return Response.ok(Json.write(answer), JSON).build();
     }
 
     /** Liveness: the process answers HTTP. */

@@ -322,7 +322,8 @@ class ConfigLoaderTest {
                 "database-password", "max-document-size", "signing", "keystore", "password", "alias", "tls",
                 "client-auth", "jmx", "port", "user", "delivery", "attempts", "delay", "multiplier", "max-delay",
                 "timeout", "submitters", "api-key-file", "client-certificate", "parties", "signers", "subject",
-                "trust", "country", "anchors", "crl", "ocsp", "partners", "format", "endpoint", "type", "url",
+                "trust", "country", "anchors", "crl", "ocsp", "ocsp-responder", "ocsp-nonce",
+                "crl-distribution-points", "revocation", "revocation-timeout", "partners", "format", "endpoint", "type", "url",
                 "duplicates", "retry", "routing", "family", "buyer-country", "seller-country", "to", "pint",
                 "platform", "codeListProvider", "partyCode", "forward-to", "directory", "party",
                 "electronic-address")) {
