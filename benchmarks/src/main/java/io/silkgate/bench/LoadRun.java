@@ -8,6 +8,7 @@ import io.silkgate.gateway.config.ConfigLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -101,6 +102,7 @@ public final class LoadRun {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger numbers = new AtomicInteger();
+    private int port;
 
     public LoadRun(Options options, PrintStream out) {
         this.options = options;
@@ -160,8 +162,12 @@ public final class LoadRun {
                 List<byte[]> documents = presign(options.documents());
                 System.gc();
                 heap.reset();
+                long cpuBefore = processCpuNanos();
+                long wallBefore = System.nanoTime();
                 Phase full = closedLoop(base, partner, documents);
                 long peakHeap = heap.peak();
+                double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+                double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
                 out.println();
                 out.printf(Locale.ROOT, "full load (%d clients, closed loop):%n", options.clients());
                 out.printf(Locale.ROOT, "  accepted    %d/%d, %,.1f docs/s%n", full.accepted(), full.submitted(),
@@ -174,6 +180,12 @@ public final class LoadRun {
                         Runtime.getRuntime().maxMemory() >> 20);
                 out.printf(Locale.ROOT, "  same-run limit %,.1f docs/s -> delivered / limit = %.2f%n", limit,
                         full.deliveredPerSecond() / limit);
+                // on a shared machine the process may not get every core: CPU per document shows the overhead alone
+                out.printf(Locale.ROOT, "  process CPU %.1f s over %.1f s = %.0f%% of %d cores; %,.0f µs CPU per"
+                                + " delivered document = %.1f x the steps' %,.0f µs (load clients and partner stub"
+                                + " included)%n", cpuSeconds, wallSeconds, 100 * cpuSeconds / wallSeconds / cores, cores,
+                        1e6 * cpuSeconds / Math.max(1, full.delivered()),
+                        1e6 * cpuSeconds / Math.max(1, full.delivered()) / costs.totalMicros(), costs.totalMicros());
 
                 Percentiles half = null;
                 double halfRate = 0;
@@ -428,8 +440,6 @@ public final class LoadRun {
                 BenchDocuments.RSA_SIGNER);
     }
 
-    private int port;
-
     private Path writeConfig(Path dataDir, BenchReceiver partner) throws IOException {
         Files.createDirectories(dataDir);
         SamplePki.copyTo(dataDir.resolve("pki"));
@@ -463,6 +473,13 @@ public final class LoadRun {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the gateway did not become ready within 120 s");
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     private static int freePort() throws IOException {
