@@ -29,6 +29,11 @@ import org.junit.jupiter.api.Test;
  */
 class BenchmarksSmokeTest {
 
+    static {
+        // undertow would otherwise log through java.util.logging, two lines a record
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+    }
+
     @Test
     void everyBenchmarkClassIsRegisteredWithJmh() throws IOException {
         String list;
