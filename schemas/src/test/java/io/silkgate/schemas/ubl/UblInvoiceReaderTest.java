@@ -169,7 +169,10 @@ class UblInvoiceReaderTest {
 
     @Test
     void pintSingaporeGstIsTheVatIdentifier() {
-        Invoice invoice = reader.read(UblSamples.root("rich-invoice.xml"));
+        // a seller registered for Singapore GST: any other seller's VAT number is not a GST identifier (BR-NG-02)
+        Invoice invoice = reader.read(UblSamples.root(UblSamples.text(UblSamples.bytes("rich-invoice.xml"))
+                .replaceFirst(">NL</cbc:IdentificationCode>", ">SG</cbc:IdentificationCode>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         byte[] sg = new UblInvoiceWriter().write(invoice, UblProfile.PINT_SG);
         String xml = UblSamples.text(sg);
         assertTrue(xml.contains("urn:peppol:pint:billing-1@sg-1"));

@@ -70,8 +70,10 @@ class UblRoundTripTest {
 
     @Test
     void aModelBuiltInCodeRoundTripsThroughEveryProfile() {
-        Invoice invoice = UblSamples.generated(3);
+        Invoice generated = UblSamples.generated(3);
         for (UblProfile profile : UblProfile.ALL) {
+            // PINT SG keeps the VAT categories of a seller registered for Singapore GST only
+            Invoice invoice = profile == UblProfile.PINT_SG ? UblSamples.inSingapore(generated) : generated;
             byte[] written = writer.write(invoice, profile);
             Element root = UblSamples.root(written);
             assertEquals(List.of(), XSD.validate(root), profile.formatId());

@@ -57,6 +57,16 @@ final class UblSamples {
         return new String(xml, StandardCharsets.UTF_8);
     }
 
+    /** The invoice with its seller moved to Singapore (registered for GST, as its VAT identifier says). */
+    static Invoice inSingapore(Invoice invoice) {
+        Seller s = invoice.seller();
+        PostalAddress singapore = new PostalAddress("1 Example Quay", null, null, "Singapore", "049321", null, "SG");
+        return invoice.withParties(new Seller(s.name(), s.tradingName(), s.identifiers(),
+                s.legalRegistrationIdentifier(), s.vatIdentifier(), s.taxRegistrationIdentifier(),
+                s.additionalLegalInformation(), s.electronicAddress(), singapore, s.contact()), invoice.buyer(),
+                invoice.sellerTaxRepresentative());
+    }
+
     /** An invoice with {@code lineCount} lines at two VAT rates, whose totals add up. */
     static Invoice generated(int lineCount) {
         List<InvoiceLine> lines = new ArrayList<>(lineCount);
