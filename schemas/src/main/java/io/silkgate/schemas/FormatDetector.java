@@ -1,5 +1,6 @@
 package io.silkgate.schemas;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -42,6 +43,38 @@ public final class FormatDetector {
             return Optional.of("id-coretax");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The catalogue id of a JSON document: {@code dcsa-pint3} for a PINT envelope, {@code dcsa-td3} for a DCSA
+     * TransportDocument; empty for anything else.
+     */
+    public static Optional<String> detectJson(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            return Optional.empty();
+        }
+        if (root.has("envelopeManifestSignedContent") && root.has("envelopeTransferChain")) {
+            return Optional.of("dcsa-pint3");
+        }
+        if (root.has("transportDocumentReference") && root.has("transportDocumentTypeCode")) {
+            return Optional.of("dcsa-td3");
+        }
+        return Optional.empty();
+    }
+
+    /** True when the bytes are a JSON object: the first byte that is not white space (or a UTF-8 BOM) is '{'. */
+    public static boolean looksLikeJson(byte[] bytes) {
+        int i = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        for (; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '{';
+            }
+        }
+        return false;
     }
 
     private static String ublFlavour(String customizationId) {

@@ -1,11 +1,15 @@
 package io.silkgate.gateway.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.silkgate.schemas.DocumentRejectedException;
 import io.silkgate.schemas.ErrorCode;
 import io.silkgate.schemas.FormatCatalogue;
 import io.silkgate.schemas.FormatDetector;
 import io.silkgate.schemas.Problem;
+import io.silkgate.schemas.SecureJson;
 import io.silkgate.schemas.SecureXml;
+import io.silkgate.schemas.bol.BillOfLadingConverter;
+import io.silkgate.schemas.bol.BillOfLadingCopy;
 import io.silkgate.schemas.en16931.ConversionResult;
 import io.silkgate.schemas.en16931.ElectronicAddresses;
 import io.silkgate.schemas.en16931.Identifier;
@@ -25,11 +29,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code silkgate convert}: an invoice in another format, through the EN 16931 model; the converted document on
- * stdout, the JSON report (carried and dropped terms, validation of the output) on {@code --report} or stderr.
+ * {@code silkgate convert}: an invoice in another format, through the EN 16931 model, or a DCSA bill of lading as an
+ * IFTMCS / FIATA eFBL data copy; the converted document on stdout, the JSON report (carried and dropped terms,
+ * validation of the output) on {@code --report} or stderr.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Convert an invoice to another format; the document goes to stdout, the report to stderr.")
+        description = "Convert an invoice or a bill of lading to another format; the document goes to stdout, the "
+                + "report to stderr.")
 final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--to", required = true, paramLabel = "FORMAT")
@@ -54,6 +60,12 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (FormatCatalogue.byId(to).isEmpty()) {
+            throw new SilkgateCommand.UsageException("--to: unknown format id '" + to + "'; see 'silkgate formats'");
+        }
+        if (BillOfLadingConverter.TARGETS.contains(to)) {
+            return convertBillOfLading(InputDocument.read(file));
+        }
         InvoiceFormat target = format(to, "--to");
         if (!target.canWrite()) {
             throw new SilkgateCommand.UsageException(to + " is an input-only format; it cannot be written");
@@ -98,6 +110,53 @@ final class ConvertCommand implements Callable<Integer> {
             }
         }
         return finish(report, result.document());
+    }
+
+    /** A DCSA TransportDocument (alone, or inside a PINT envelope) to IFTMCS, FIATA eFBL or a DCSA copy. */
+    private int convertBillOfLading(InputDocument input) throws IOException {
+        Report report = new Report(null).put("to", to);
+        if (!FormatDetector.looksLikeJson(input.bytes())) {
+            return finish(report.error(Problem.of(ErrorCode.UNKNOWN_FORMAT, to + " is written from a DCSA "
+                    + "TransportDocument (JSON); this input is not JSON")), null);
+        }
+        JsonNode root;
+        try {
+            root = SecureJson.parse(input.bytes());
+        } catch (DocumentRejectedException e) {
+            return finish(report.errors(e.problems()), null);
+        }
+        String source = from != null ? from : FormatDetector.detectJson(root).orElse(null);
+        if (source == null) {
+            return finish(report.error(Problem.of(ErrorCode.UNKNOWN_FORMAT, "not a known document format; name it "
+                    + "with --from")), null);
+        }
+        if (FormatCatalogue.byId(source).isEmpty()) {
+            throw new SilkgateCommand.UsageException("--from: unknown format id '" + source + "'; see 'silkgate formats'");
+        }
+        if (!"dcsa-td3".equals(source) && !"dcsa-pint3".equals(source)) {
+            throw new SilkgateCommand.UsageException("--from: " + source + " cannot be converted to " + to
+                    + "; bills of lading are converted from dcsa-td3 (or the transport document of a dcsa-pint3 envelope)");
+        }
+        report.format(source).put("from", source);
+        // a PINT envelope's transport document is converted; the envelope's signatures and chain cannot travel
+        JsonNode td = "dcsa-pint3".equals(source) ? root.path("transportDocument") : root;
+        BillOfLadingCopy copy;
+        try {
+            copy = new BillOfLadingConverter().convert(td, to);
+        } catch (DocumentRejectedException e) {
+            return finish(report.errors(e.problems()), null);
+        }
+        report.put("carried", copy.carried());
+        report.put("dropped", copy.dropped().stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("term", d.term());
+            m.put("reason", d.reason());
+            return m;
+        }).toList());
+        if (!noValidate) {
+            report.errors(BillOfLadingConverter.validateOutput(to, copy.bytes()));
+        }
+        return finish(report, copy.bytes());
     }
 
     private int finish(Report report, byte[] document) throws IOException {

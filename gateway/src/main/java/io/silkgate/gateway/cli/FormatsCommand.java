@@ -3,6 +3,7 @@ package io.silkgate.gateway.cli;
 import io.silkgate.routes.IntakeParser;
 import io.silkgate.schemas.Format;
 import io.silkgate.schemas.FormatCatalogue;
+import io.silkgate.schemas.bol.BillOfLadingConverter;
 import io.silkgate.schemas.en16931.InvoiceFormats;
 import io.silkgate.schemas.validation.InvoiceValidator;
 import java.util.ArrayList;
@@ -37,7 +38,13 @@ final class FormatsCommand implements Callable<Integer> {
                 can.add("write");
             }
         });
-        if (VALIDATOR.formats().contains(id)) {
+        if ("dcsa-td3".equals(id)) {
+            can.add("read");
+        }
+        if (BillOfLadingConverter.TARGETS.contains(id)) {
+            can.add("write");
+        }
+        if (VALIDATOR.formats().contains(id) || "dcsa-td3".equals(id)) {
             can.add("validate");
         }
         return can.isEmpty() ? "detected only" : String.join(", ", can);

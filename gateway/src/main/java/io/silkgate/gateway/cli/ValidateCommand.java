@@ -1,11 +1,15 @@
 package io.silkgate.gateway.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.silkgate.schemas.DocumentRejectedException;
 import io.silkgate.schemas.ErrorCode;
 import io.silkgate.schemas.FormatCatalogue;
 import io.silkgate.schemas.FormatDetector;
 import io.silkgate.schemas.Problem;
+import io.silkgate.schemas.SecureJson;
 import io.silkgate.schemas.SecureXml;
+import io.silkgate.schemas.bol.RuleViolation;
+import io.silkgate.schemas.bol.TransportDocumentRules;
 import io.silkgate.schemas.validation.InvoiceValidator;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -14,10 +18,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code silkgate validate}: the syntax (XSD) and business rules of a document; JSON report on stdout. */
+/** {@code silkgate validate}: the syntax (XSD / JSON structure) and business rules of a document; JSON report on stdout. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Validate a document against its format's schema and business rules.")
 final class ValidateCommand implements Callable<Integer> {
+
+    /** The JSON format this build validates (DCSA eBL 3.0 TransportDocument). */
+    private static final String JSON_RULES = "dcsa-td3";
 
     @Option(names = "--profile", paramLabel = "FORMAT", description = "validate as this format (default: detected)")
     String profile;
@@ -33,6 +40,9 @@ final class ValidateCommand implements Callable<Integer> {
         }
         InputDocument input = InputDocument.read(file);
         Report report = new Report(profile);
+        if (FormatDetector.looksLikeJson(input.bytes())) {
+            return validateJson(input, report);
+        }
         Document doc;
         try {
             doc = SecureXml.parse(input.bytes());
@@ -45,14 +55,39 @@ final class ValidateCommand implements Callable<Integer> {
         }
         requireValidatable(validator, format);
         report.format(format);
+        if (JSON_RULES.equals(format)) {
+            return report.error(Problem.of(ErrorCode.SCHEMA_INVALID, format + " is a JSON format; this input is XML"))
+                    .print();
+        }
         return report.errors(validator.validate(format, doc)).print();
+    }
+
+    /** JSON documents: the DCSA eBL 3.0 TransportDocument schema and conditional rules, with JSON pointers. */
+    private int validateJson(InputDocument input, Report report) {
+        JsonNode root;
+        try {
+            root = SecureJson.parse(input.bytes());
+        } catch (DocumentRejectedException e) {
+            return report.errors(e.problems()).print();
+        }
+        String format = profile != null ? profile : FormatDetector.detectJson(root).orElse(null);
+        if (format == null) {
+            return report.error(Problem.of(ErrorCode.UNKNOWN_FORMAT, "not a known document format")).print();
+        }
+        if (!JSON_RULES.equals(format)) {
+            throw new SilkgateCommand.UsageException("validation of " + format + " is not supported by this build; "
+                    + "JSON documents are validated as " + JSON_RULES);
+        }
+        report.format(format);
+        return report.errors(TransportDocumentRules.check(root).stream().map(RuleViolation::toProblem).toList())
+                .print();
     }
 
     private static void requireValidatable(InvoiceValidator validator, String format) {
         if (FormatCatalogue.byId(format).isEmpty()) {
             throw new SilkgateCommand.UsageException("unknown format id '" + format + "'; see 'silkgate formats'");
         }
-        if (!validator.formats().contains(format)) {
+        if (!validator.formats().contains(format) && !JSON_RULES.equals(format)) {
             throw new SilkgateCommand.UsageException("validation of " + format + " is not supported by this build; "
                     + "supported: " + String.join(", ", new TreeSet<>(validator.formats())));
         }
