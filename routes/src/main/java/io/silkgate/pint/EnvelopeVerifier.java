@@ -44,27 +44,56 @@ public final class EnvelopeVerifier {
         this.maxDocumentBytes = maxDocumentBytes;
     }
 
-    /** @throws PintRejection BSIG or BENV with the first problem found */
+    /** Every check: {@link #checkChain} then {@link #checkAcceptable}. */
     public CheckedEnvelope check(byte[] body) {
-        JsonNode envelope;
-        try {
-            envelope = SecureJson.parse(body);
-        } catch (DocumentRejectedException e) {
-            throw benv("the envelope is not JSON: " + e.getMessage());
-        }
-        return check(envelope);
+        return check(parse(body));
     }
 
     /** @see #check(byte[]) */
     public CheckedEnvelope check(JsonNode envelope) {
+        CheckedEnvelope e = checkChain(envelope);
+        checkAcceptable(e);
+        return e;
+    }
+
+    /**
+     * The envelope in itself: signatures, checksums, links, issuance manifest and transactions. The receiver
+     * compares the chain with its history before {@link #checkAcceptable}, so that a fork to another party reads
+     * DISE (as the DCSA conformance kit answers) rather than a wrong-recipient BENV.
+     *
+     * @throws PintRejection BSIG or BENV with the first problem found
+     */
+    public CheckedEnvelope checkChain(byte[] body) {
+        return checkChain(parse(body));
+    }
+
+    /** @see #checkChain(byte[]) */
+    public CheckedEnvelope checkChain(JsonNode envelope) {
         CheckedEnvelope e = verifySignaturesAndChecksums(envelope);
         checkTransactions(e.chain());
+        return e;
+    }
+
+    /**
+     * Whether this receiver may take the eBL: the recipient is a party served here, and the transport document
+     * passes its rules.
+     *
+     * @throws PintRejection BENV with the reason
+     */
+    public void checkAcceptable(CheckedEnvelope e) {
         checkRecipient(e.lastTransaction());
         List<String> problems = rules.problems(e.transportDocument());
         if (!problems.isEmpty()) {
             throw benv("the transport document breaks its rules: " + String.join("; ", problems));
         }
-        return e;
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return SecureJson.parse(body);
+        } catch (DocumentRejectedException e) {
+            throw benv("the envelope is not JSON: " + e.getMessage());
+        }
     }
 
     /**
