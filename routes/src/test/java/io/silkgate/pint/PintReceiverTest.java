@@ -44,10 +44,16 @@ class PintReceiverTest {
     @AfterEach
     void close() {
         databases.forEach(LedgerDatabase::close);
+        databases.clear();
+    }
+
+    /** The database every receiver of one test shares (re-opened on "restart"). */
+    protected String jdbcUrl() {
+        return LedgerDatabase.embeddedUrl(dir);
     }
 
     private PintReceiver receiver() {
-        LedgerDatabase db = LedgerDatabase.open(LedgerDatabase.embeddedUrl(dir), null, null);
+        LedgerDatabase db = LedgerDatabase.open(jdbcUrl(), null, null);
         databases.add(db);
         return new PintReceiver(fx.verifier(TransportDocumentCheck.NONE),
                 new PintChainStore(db.dataSource(), Clock.systemUTC()), PintFixture.signer(fx.gateway), t -> {
