@@ -1,6 +1,7 @@
 package io.silkgate.routes;
 
 import io.silkgate.schemas.DocumentRejectedException;
+import io.silkgate.schemas.SecureJson;
 import io.silkgate.schemas.ErrorCode;
 import io.silkgate.schemas.Problem;
 import io.silkgate.schemas.SecureXml;
@@ -21,11 +22,21 @@ public final class DocumentTranslator {
 
     private static final Set<String> UBL_BASED = Set.of("ubl", "peppol-bis3", "pint-sg", "pint-my", "pint-ae");
 
+    /** An accepted PINT envelope: the eBL itself goes on only as an envelope; copies are of its transport document. */
+    private static final String PINT_ENVELOPE = "dcsa-pint3";
+
     private final InvoiceConverter converter = new InvoiceConverter();
     private final InvoiceValidator validator;
+    private final BillOfLadingCopies billOfLadingCopies;
 
     public DocumentTranslator(InvoiceValidator validator) {
+        this(validator, BillOfLadingCopies.TRANSPORT_DOCUMENT_ONLY);
+    }
+
+    /** @param billOfLadingCopies writes the data copies of accepted eBLs ({@code dcsa-td3}, {@code iftmcs}, …) */
+    public DocumentTranslator(InvoiceValidator validator, BillOfLadingCopies billOfLadingCopies) {
         this.validator = validator;
+        this.billOfLadingCopies = billOfLadingCopies;
     }
 
     /** True when the original bytes go to the partner as they are. */
@@ -34,6 +45,9 @@ public final class DocumentTranslator {
     }
 
     public boolean canTranslate(String from, String to) {
+        if (PINT_ENVELOPE.equals(from)) {
+            return from.equals(to) || billOfLadingCopies.canWrite(to);
+        }
         return passesThrough(from, to)
                 || (InvoiceFormats.byId(from).filter(InvoiceFormat::canRead).isPresent()
                         && InvoiceFormats.byId(to).filter(InvoiceFormat::canWrite).isPresent());
@@ -53,6 +67,11 @@ public final class DocumentTranslator {
             return new Translation(original, null);
         }
         requireTranslation(from, to, "?");
+        if (PINT_ENVELOPE.equals(from)) {
+            // a data copy of the transport document: the envelope itself (the title) is never rewritten
+            return new Translation(billOfLadingCopies.write(SecureJson.parse(original).get("transportDocument"), to),
+                    null);
+        }
         ConversionResult result = converter.convert(SecureXml.parse(original).getDocumentElement(), from, to);
         return new Translation(result.document(), result.report());
     }

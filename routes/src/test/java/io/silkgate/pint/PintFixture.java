@@ -86,6 +86,16 @@ final class PintFixture {
         return envelope(List.of(first, waveEntry(first, BANK, "2026-03-03T10:00:00.000Z")), documents);
     }
 
+    /** BOLE → WAVE → the bank, for another transport document (another eBL). */
+    byte[] toBank(JsonNode otherTd) {
+        String checksum = PintChecksums.ofJson(otherTd);
+        String first = issueEntry(otherTd);
+        String last = EnvelopeWriter.chainEntry(signer(wave), "WAVE", checksum, first, null, List.of(
+                EnvelopeWriter.transaction("TRANSFER", CONSIGNEE, BANK, "2026-03-03T10:00:00.000Z")));
+        return EnvelopeWriter.envelope(otherTd, EnvelopeWriter.manifest(signer(wave), checksum, last, List.of()),
+                List.of(first, last));
+    }
+
     static DeclaredDocument document(byte[] content, String name) {
         return new DeclaredDocument(PintChecksums.ofBytes(content), content.length, name, "application/pdf");
     }
