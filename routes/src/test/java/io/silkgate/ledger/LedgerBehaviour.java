@@ -383,7 +383,10 @@ abstract class LedgerBehaviour {
         assertTrue(database.isUp());
         assertEquals(DocumentStatus.ACCEPTED, ledger.findDocument("doc-1").orElseThrow().status());
         MigrationInfoService info = Flyway.configure().dataSource(database.dataSource()).load().info();
-        assertEquals(1, info.applied().length, "V1 was applied once, on the first open");
+        // V1, V2 (PINT), ...: each migration applied exactly once, on the first open
+        assertEquals(info.applied().length, java.util.Arrays.stream(info.applied())
+                .map(m -> m.getVersion().getVersion()).distinct().count(), "a migration ran twice");
+        assertTrue(info.applied().length >= 1);
         assertEquals(0, info.pending().length);
         assertThrows(DuplicateDocumentException.class, () -> ledger.recordAccepted(
                 document("doc-2", "key-1", null, SHA_B), List.of()), "the key claims survive a restart");
