@@ -168,7 +168,7 @@ class PintIT {
         assertEquals(200, finished.status(), finished.body());
         assertEquals("RECE", verdict(finished).path("responseCode").asText());
 
-        JsonNode document = gateway.awaitDocument("pint-" + ref, "delivered to the PINT partner",
+        JsonNode document = gateway.awaitDocument(io.silkgate.pint.PintHandover.documentIdOf(ref), "delivered to the PINT partner",
                 d -> "DELIVERED".equals(d.path("status").asText()), Duration.ofSeconds(60));
         assertEquals("dcsa-pint3", document.path("format").asText());
         assertEquals(1, partnerAccepted.size());

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Hands an accepted PINT transfer to delivery like any accepted document: the envelope is archived as received,
@@ -43,9 +44,14 @@ public final class PintHandover implements AcceptedEnvelopes {
         this.clock = clock;
     }
 
+    /** The ledger document of an accepted transfer: a name-based UUID of its envelope reference (stable on retry). */
+    public static String documentIdOf(String envelopeReference) {
+        return UUID.nameUUIDFromBytes(("pint:" + envelopeReference).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     @Override
     public String handOver(PintTransfer t) {
-        String id = "pint-" + t.envelopeReference();
+        String id = documentIdOf(t.envelopeReference());
         byte[] envelope = t.envelope().getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant();
         DocumentRecord doc = new DocumentRecord(id, "pint:" + t.senderPlatform(), FORMAT, DOCUMENT_TYPE,
@@ -55,7 +61,8 @@ public final class PintHandover implements AcceptedEnvelopes {
         List<DeliveryRecord> deliveries = new ArrayList<>();
         List<QueuedDelivery> messages = new ArrayList<>();
         for (Destination d : forwardTo) {
-            String deliveryId = id + "/" + d.partner();
+            String deliveryId = UUID.nameUUIDFromBytes((id + "/" + d.partner()).getBytes(StandardCharsets.UTF_8))
+                    .toString();
             deliveries.add(new DeliveryRecord(deliveryId, id, d.partner(), d.format(), DeliveryStatus.QUEUED, 0, null,
                     now, now));
             messages.add(new QueuedDelivery(deliveryId, id, d.partner()));
