@@ -1,7 +1,6 @@
 package io.silkgate.gateway;
 
 import io.silkgate.gateway.config.ConfigException;
-import io.silkgate.gateway.config.EndpointType;
 import io.silkgate.gateway.config.SilkgateConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,21 +19,11 @@ final class GatewayPreflight {
         if (config.gateway().tls() != null) {
             errors.add("gateway.tls: TLS termination is not supported by this build yet; put a TLS proxy in front");
         }
-        if (config.pint() != null) {
-            errors.add("pint: the DCSA PINT receiver is not supported by this build yet");
-        }
         for (int i = 0; i < config.submitters().size(); i++) {
             var s = config.submitters().get(i);
             if (s.apiKey() == null) {
                 errors.add("submitters[" + i + "].api-key-file: required (client certificates are not supported "
                         + "by this build yet)");
-            }
-        }
-        for (int i = 0; i < config.partners().size(); i++) {
-            EndpointType type = config.partners().get(i).endpoint().type();
-            if (type == EndpointType.PINT) {
-                errors.add("partners[" + i + "].endpoint.type: " + type.name().toLowerCase(java.util.Locale.ROOT)
-                        + " delivery is not supported by this build yet; use rest, soap or jms");
             }
         }
         if (!errors.isEmpty()) {

@@ -7,6 +7,20 @@ import io.silkgate.gateway.config.RetryPolicy;
 import io.silkgate.gateway.config.SilkgateConfig;
 import io.silkgate.gateway.http.DocumentsResource;
 import io.silkgate.gateway.http.HttpApi;
+import io.silkgate.gateway.http.PintResource;
+import io.silkgate.gateway.config.ConfigException;
+import io.silkgate.gateway.config.PintSettings;
+import io.silkgate.pint.EnvelopeVerifier;
+import io.silkgate.pint.EnvelopeWriter;
+import io.silkgate.pint.PintChainStore;
+import io.silkgate.pint.PintHandover;
+import io.silkgate.pint.PintReceiver;
+import io.silkgate.pint.PintSigner;
+import io.silkgate.pint.PintTransport;
+import io.silkgate.pint.PintTrust;
+import io.silkgate.pint.ServedParty;
+import io.silkgate.pint.TransportDocumentCheck;
+import io.silkgate.routes.Destination;
 import io.silkgate.gateway.jmx.AlertMonitor;
 import io.silkgate.gateway.jmx.IntakeStatistics;
 import io.silkgate.gateway.jmx.JmxRegistry;
@@ -125,6 +139,7 @@ public final class SilkgateGateway {
     private volatile ReloadableTrust trust;
     private Bus soapClients;
     private final List<AutoCloseable> closeAtStop = new ArrayList<>();
+    private PintParts pint;
 
     public SilkgateGateway(SilkgateConfig config) {
         this.config = config;
@@ -232,6 +247,7 @@ public final class SilkgateGateway {
         warmer.setDaemon(true);
         warmer.start();
         DocumentTranslator translator = new DocumentTranslator(validator, directory(config));
+        pint = pintParts(crypto, archive, translator);
 
         main = new Main();
         main.configure().withName("silkgate").withJmxEnabled(true).withShutdownTimeout(30);
@@ -339,7 +355,8 @@ public final class SilkgateGateway {
                 DocumentExchangeEndpoint soap = new DocumentExchangeEndpoint(s -> intake(template, s), ledger,
                         config.gateway().maxDocumentBytes(), crypto.submitters(), intakeStatistics);
                 http = new HttpApi(config.gateway().httpHost(), config.gateway().httpPort(), resource,
-                        new MetricsResource(metrics), soap);
+                        new MetricsResource(metrics), soap, pint == null ? null
+                                : new PintResource(pint.receiver(), config.gateway().maxDocumentBytes()));
                 LOG.info("Silkgate READY: HTTP API on http://{}:{}/api/v1, data in {}", config.gateway().httpHost(),
                         config.gateway().httpPort(), config.gateway().dataDir().toAbsolutePath());
             } catch (RuntimeException e) {
@@ -413,8 +430,63 @@ public final class SilkgateGateway {
                 closeAtStop.add(jms);
                 yield jms;
             }
-            default -> throw new IllegalStateException("no transport for " + p.endpoint().type());
+            case PINT -> pint.recipient() == null ? failPintRecipient(p) : new PintTransport(t.url(), t.timeout(), client, pint.store(), pint.signer(),
+                    config.pint().platform(), EnvelopeWriter.party(pint.recipient().partyName(),
+                            pint.recipient().eblPlatform(), pint.recipient().codeListProvider(),
+                            pint.recipient().partyCode()), pint.trust(), clock);
         };
+    }
+
+    private static PartnerTransport failPintRecipient(Partner p) {
+        throw new ConfigException("pint.forward-recipient: required for partner " + p.id() + " (endpoint type pint)");
+    }
+
+    /** The PINT receiver and what the PINT sender shares with it; null without {@code pint:}. */
+    private record PintParts(PintReceiver receiver, PintChainStore store, PintSigner signer, PintTrust trust,
+            io.silkgate.gateway.config.PintRecipient recipient) {
+    }
+
+    private PintParts pintParts(GatewayCrypto crypto, DocumentArchive archive, DocumentTranslator translator) {
+        PintSettings settings = config.pint();
+        boolean pintPartners = config.partners().stream()
+                .anyMatch(p -> p.endpoint().type() == io.silkgate.gateway.config.EndpointType.PINT);
+        if (settings == null) {
+            if (pintPartners) {
+                throw new ConfigException("pint: required for partners with endpoint type pint (the gateway signs"
+                        + " as the platform named in pint.platform and checks answers with pint.trust)");
+            }
+            return null;
+        }
+        List<Destination> forwardTo = new ArrayList<>();
+        for (String id : settings.forwardTo()) {
+            Partner p = config.partners().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            if (!translator.canTranslate(PintHandover.FORMAT, p.format())) {
+                throw new ConfigException("pint.forward-to: partner " + id + " receives " + p.format()
+                        + ", and there is no conversion from an eBL to " + p.format());
+            }
+            forwardTo.add(new Destination(p.id(), p.format()));
+        }
+        PintTrust trust;
+        try {
+            trust = PintTrust.fromPem(settings.trust());
+        } catch (RuntimeException e) {
+            throw new ConfigException("pint.trust: " + e.getMessage());
+        }
+        if (trust.keys().isEmpty()) {
+            LOG.warn("pint.trust holds no certificates: every PINT envelope will be refused (BSIG)");
+        }
+        PintSigner signer = crypto.signer()::signAttached;
+        PintChainStore store = new PintChainStore(database.dataSource(), clock);
+        java.util.Set<ServedParty> parties = settings.parties().stream()
+                .map(p -> new ServedParty(p.codeListProvider(), p.partyCode()))
+                .collect(java.util.stream.Collectors.toSet());
+        EnvelopeVerifier verifier = new EnvelopeVerifier(trust, settings.platform(), parties,
+                TransportDocumentCheck.DCSA_STRUCTURE, config.gateway().maxDocumentBytes());
+        PintReceiver receiver = new PintReceiver(verifier, store, signer,
+                new PintHandover(archive, ledger, queue, forwardTo, clock));
+        LOG.info("PINT receiver for platform {} on /pint/v3: {} trusted keys, {} parties, forwarding to {}",
+                settings.platform(), trust.keys().size(), parties.size(), settings.forwardTo());
+        return new PintParts(receiver, store, signer, trust, settings.forwardRecipient());
     }
 
     /** One CXF bus for every SOAP partner's client, made on first use. */

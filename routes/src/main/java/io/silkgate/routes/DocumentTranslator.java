@@ -1,9 +1,13 @@
 package io.silkgate.routes;
 
 import io.silkgate.schemas.DocumentRejectedException;
+import io.silkgate.schemas.SecureJson;
 import io.silkgate.schemas.ErrorCode;
 import io.silkgate.schemas.Problem;
 import io.silkgate.schemas.SecureXml;
+import io.silkgate.schemas.bol.BillOfLadingConverter;
+import io.silkgate.schemas.bol.BillOfLadingCopy;
+import io.silkgate.schemas.en16931.ConversionReport;
 import io.silkgate.schemas.en16931.ConversionResult;
 import io.silkgate.schemas.en16931.ElectronicAddresses;
 import io.silkgate.schemas.en16931.InvoiceConverter;
@@ -22,8 +26,12 @@ public final class DocumentTranslator {
 
     private static final Set<String> UBL_BASED = Set.of("ubl", "peppol-bis3", "pint-sg", "pint-my", "pint-ae");
 
+    /** An accepted PINT envelope: the eBL itself goes on only as an envelope; copies are of its transport document. */
+    private static final String PINT_ENVELOPE = "dcsa-pint3";
+
     private final InvoiceConverter converter;
     private final InvoiceValidator validator;
+    private final BillOfLadingConverter billOfLadingCopies = new BillOfLadingConverter();
 
     public DocumentTranslator(InvoiceValidator validator) {
         this(validator, ElectronicAddresses.NONE);
@@ -41,6 +49,9 @@ public final class DocumentTranslator {
     }
 
     public boolean canTranslate(String from, String to) {
+        if (PINT_ENVELOPE.equals(from)) {
+            return from.equals(to) || BillOfLadingConverter.TARGETS.contains(to);
+        }
         return passesThrough(from, to)
                 || (InvoiceFormats.byId(from).filter(InvoiceFormat::canRead).isPresent()
                         && InvoiceFormats.byId(to).filter(InvoiceFormat::canWrite).isPresent());
@@ -60,12 +71,20 @@ public final class DocumentTranslator {
             return new Translation(original, null);
         }
         requireTranslation(from, to, "?");
+        if (PINT_ENVELOPE.equals(from)) {
+            // a data copy of the transport document: the envelope itself (the title) is never rewritten
+            BillOfLadingCopy copy = billOfLadingCopies.convert(SecureJson.parse(original).get("transportDocument"), to);
+            return new Translation(copy.bytes(), new ConversionReport("dcsa-td3", to, copy.carried(), copy.dropped()));
+        }
         ConversionResult result = converter.convert(SecureXml.parse(original).getDocumentElement(), from, to);
         return new Translation(result.document(), result.report());
     }
 
     /** Every error of a converted document against its format's rules (none when the format has no rule set). */
     public List<Problem> validateOutput(String format, byte[] document) {
+        if (BillOfLadingConverter.TARGETS.contains(format)) {
+            return BillOfLadingConverter.validateOutput(format, document);
+        }
         if (!validator.formats().contains(format)) {
             return List.of();
         }

@@ -62,6 +62,12 @@ public final class PartnerDelivery implements Processor {
             control.delivered(doc.receivedAt());
             LOG.info("delivered document {} to {} (attempt {})", delivery.documentId(), target.partner(),
                     delivery.attempts());
+        } catch (DeliveryRejectedException e) {
+            // a signed refusal is final: trying again would be refused again (and could look like a double spend)
+            control.failed(true);
+            ledger.markDeadLettered(deliveryId, e.getMessage());
+            LOG.warn("dead-lettered document {} for {}: the partner refused it: {}", delivery.documentId(),
+                    target.partner(), e.getMessage());
         } catch (DeliveryFailedException e) {
             recordFailure(delivery, brokerAttempt, e.getMessage());
             throw e;

@@ -116,6 +116,17 @@ public final class DetachedJwsSigner {
         return jws.serialize(true);
     }
 
+    /** Signs a payload as an ordinary (attached) compact JWS with the same header, e.g. a signed PINT response. */
+    public String signAttached(byte[] payload) {
+        JWSObject jws = new JWSObject(header, new Payload(payload));
+        try {
+            jws.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing failed: " + e.getMessage(), e);
+        }
+        return jws.serialize();
+    }
+
     private static JWSAlgorithm algorithmFor(Curve curve) {
         if (Curve.P_256.equals(curve)) {
             return JWSAlgorithm.ES256;

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads certificates and CRLs from PEM (any number of blocks, other block types ignored) or DER files. */
-final class CertificateFiles {
+public final class CertificateFiles {
 
     private static final Pattern PEM_BLOCK =
             Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
@@ -27,7 +27,7 @@ final class CertificateFiles {
     }
 
     /** Certificates in a file; when lenient, a PEM file without certificates (a key, say) yields none. */
-    static List<X509Certificate> certificates(Path file, boolean lenient) {
+    public static List<X509Certificate> certificates(Path file, boolean lenient) {
         byte[] content = read(file);
         List<X509Certificate> result = new ArrayList<>();
         try {

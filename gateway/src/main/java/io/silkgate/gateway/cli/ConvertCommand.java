@@ -10,6 +10,7 @@ import io.silkgate.schemas.SecureJson;
 import io.silkgate.schemas.SecureXml;
 import io.silkgate.schemas.bol.BillOfLadingConverter;
 import io.silkgate.schemas.bol.BillOfLadingCopy;
+import io.silkgate.schemas.bol.TransportDocumentRules;
 import io.silkgate.schemas.en16931.ConversionResult;
 import io.silkgate.schemas.en16931.ElectronicAddresses;
 import io.silkgate.schemas.en16931.Identifier;
@@ -146,6 +147,9 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (DocumentRejectedException e) {
             return finish(report.errors(e.problems()), null);
         }
+        // the gateway copies an eBL whatever its issuer wrote; the broken conditional rules are worth knowing
+        TransportDocumentRules.check(td).stream().filter(v -> !v.isSchema())
+                .forEach(v -> report.warning(v.toProblem()));
         report.put("carried", copy.carried());
         report.put("dropped", copy.dropped().stream().map(d -> {
             Map<String, Object> m = new LinkedHashMap<>();

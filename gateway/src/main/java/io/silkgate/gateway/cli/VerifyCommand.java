@@ -50,8 +50,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Instant when = at == null ? Instant.now() : parseInstant(at);
-        TrustAnchors anchors = anchors();
         InputDocument input = InputDocument.read(file);
+        TrustAnchors anchors = looksLikeJson(input.bytes()) ? TrustAnchors.empty() : anchors();
         if (input.path() != null) {
             Path detached = Path.of(file + ".p7s");
             if (Files.isRegularFile(detached)) {
@@ -67,6 +67,18 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         if (looksLikeJson(input.bytes())) {
+            com.fasterxml.jackson.databind.JsonNode json;
+            try {
+                json = io.silkgate.schemas.SecureJson.parse(input.bytes());
+            } catch (DocumentRejectedException e) {
+                return new Report(null).errors(e.problems()).put("signatures", java.util.List.of()).print();
+            }
+            if (PintVerification.isEnvelope(json)) {
+                Path cfgFile = config != null ? config : Path.of("silkgate.yaml");
+                SilkgateConfig cfg = trust == null && Files.isRegularFile(cfgFile) ? ServeCommand.load(cfgFile, null)
+                        : null;
+                return PintVerification.run(json, trust, cfg);
+            }
             throw new SilkgateCommand.UsageException("JWS / PINT envelope verification is not supported by this "
                     + "build yet; this build verifies signed XML and CMS (.p7s / .p7m)");
         }

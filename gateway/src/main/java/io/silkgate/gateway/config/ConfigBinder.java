@@ -529,6 +529,18 @@ final class ConfigBinder {
             problems.add(s.child("parties"), "missing (list at least one party this gateway receives eBLs for)");
         }
         List<String> forwardTo = s.strings("forward-to");
+        PintRecipient forwardRecipient = null;
+        YamlSection recipient = s.section("forward-recipient");
+        if (recipient != null) {
+            int recipientMark = problems.count();
+            String name = recipient.requiredString("partyName");
+            String ebl = recipient.requiredString("eblPlatform");
+            String provider = recipient.requiredString("codeListProvider");
+            String code = recipient.requiredString("partyCode");
+            recipient.finish();
+            forwardRecipient = problems.count() > recipientMark ? null
+                    : new PintRecipient(name, ebl, provider, code);
+        }
         if (forwardTo != null) {
             checkPartnerRefs(s.child("forward-to"), forwardTo, Format.Family.BILL_OF_LADING.id());
             List<String> envelopeReceivers = forwardTo.stream()
@@ -541,10 +553,15 @@ final class ConfigBinder {
                         + PINT_ENVELOPE + "), or the title would be transferred twice; found "
                         + String.join(", ", envelopeReceivers));
             }
+            if (envelopeReceivers.size() == 1 && forwardRecipient == null && !s.has("forward-recipient")) {
+                problems.add(s.child("forward-recipient"), "missing (required when a forward-to partner receives the"
+                        + " envelope itself: the party on its platform the gateway transfers the eBL to)");
+            }
         }
         s.finish();
         return problems.count() > mark ? null
-                : new PintSettings(platform, trust, parties, forwardTo);
+                : new PintSettings(platform, trust, parties, forwardTo == null ? List.of() : forwardTo,
+                        forwardRecipient);
     }
 
     // ---- shared readers

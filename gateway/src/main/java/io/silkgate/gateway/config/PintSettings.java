@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param trust     PEM file or directory with the certificates of carriers and sending platforms
  * @param parties   the recipients this gateway accepts envelopes for
  * @param forwardTo partner ids that receive accepted eBLs
+ * @param forwardRecipient the party the gateway transfers an eBL to when it sends the envelope on (needed when a
+ *                  {@code forward-to} partner receives the envelope itself); null otherwise
  */
-public record PintSettings(String platform, Path trust, List<PintParty> parties, List<String> forwardTo) {
+public record PintSettings(String platform, Path trust, List<PintParty> parties, List<String> forwardTo,
+                           PintRecipient forwardRecipient) {
 
     public PintSettings {
         Objects.requireNonNull(platform, "platform");

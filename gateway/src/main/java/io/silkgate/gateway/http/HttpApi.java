@@ -20,6 +20,12 @@ public final class HttpApi implements AutoCloseable {
 
     public HttpApi(String host, int port, DocumentsResource documents, MetricsResource metrics,
             DocumentExchangeEndpoint documentExchange) {
+        this(host, port, documents, metrics, documentExchange, null);
+    }
+
+    /** @param pint the DCSA PINT receiver, or null when {@code pint:} is not configured */
+    public HttpApi(String host, int port, DocumentsResource documents, MetricsResource metrics,
+            DocumentExchangeEndpoint documentExchange, PintResource pint) {
         this.bus = BusFactory.newInstance().createBus();
         bus.getInInterceptors().add(new CamelHeaderFilter());
         String base = "http://" + host + ":" + port + "/";
@@ -28,7 +34,12 @@ public final class HttpApi implements AutoCloseable {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(bus);
             factory.setAddress(base);
-            factory.setResourceClasses(DocumentsResource.class, MetricsResource.class);
+            if (pint == null) {
+                factory.setResourceClasses(DocumentsResource.class, MetricsResource.class);
+            } else {
+                factory.setResourceClasses(DocumentsResource.class, MetricsResource.class, PintResource.class);
+                factory.setResourceProvider(PintResource.class, new SingletonResourceProvider(pint, true));
+            }
             factory.setResourceProvider(DocumentsResource.class, new SingletonResourceProvider(documents, true));
             factory.setResourceProvider(MetricsResource.class, new SingletonResourceProvider(metrics, true));
             restServer = factory.create();

@@ -439,7 +439,11 @@ class ConfigErrorsTest {
         assertEquals("silkgate.yaml: pint.forward-to[0]: partner \"inv\" receives ubl (family invoice) and"
                         + " cannot take bill-of-lading documents",
                 fx.error(partners + pint + "  forward-to: [inv]\n"));
-        assertEquals(List.of("e2"), fx.load(partners + pint + "  forward-to: [e2]\n").pint().forwardTo());
+        assertEquals("silkgate.yaml: pint.forward-recipient: missing (required when a forward-to partner receives"
+                        + " the envelope itself: the party on its platform the gateway transfers the eBL to)",
+                fx.error(partners + pint + "  forward-to: [e2]\n"));
+        assertEquals(List.of("e2"), fx.load(partners + pint + "  forward-to: [e2]\n  forward-recipient: { partyName: B,"
+                + " eblPlatform: SGTD, codeListProvider: SGTD, partyCode: b2 }\n").pint().forwardTo());
     }
 
     @Test

@@ -135,6 +135,7 @@ class ConfigLoaderTest {
                     - { codeListProvider: CARX, partyCode: bank-0007 }
                     - { codeListProvider: WAVE, partyCode: "0042" }
                   forward-to: [ebl, carrier.q_1]
+                  forward-recipient: { partyName: Example Bank SG, eblPlatform: SGTD, codeListProvider: SGTD, partyCode: b-01 }
                 """);
 
         GatewaySettings g = c.gateway();
@@ -192,6 +193,7 @@ class ConfigLoaderTest {
         assertEquals(dir.resolve("pint-trust.pem"), pint.trust());
         assertEquals(List.of(new PintParty("CARX", "bank-0007"), new PintParty("WAVE", "0042")), pint.parties());
         assertEquals(List.of("ebl", "carrier.q_1"), pint.forwardTo());
+        assertEquals(new PintRecipient("Example Bank SG", "SGTD", "SGTD", "b-01"), pint.forwardRecipient());
     }
 
     @Test

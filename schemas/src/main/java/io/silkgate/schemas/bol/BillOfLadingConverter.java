@@ -38,7 +38,7 @@ public final class BillOfLadingConverter {
         if (!TARGETS.contains(targetFormat)) {
             throw new IllegalArgumentException("not a bill-of-lading target format: " + targetFormat);
         }
-        TransportDocumentRules.requireValid(td);
+        TransportDocumentRules.requireStructure(td);
         TransportDocument model = TransportDocument.from(td);
         return switch (targetFormat) {
             case "iftmcs" -> iftmcs.write(td, model);

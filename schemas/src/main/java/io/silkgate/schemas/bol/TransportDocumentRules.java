@@ -46,7 +46,18 @@ public final class TransportDocumentRules {
 
     /** Throws SCHEMA_INVALID if any structural violation exists, else RULES_INVALID if any rule is broken. */
     public static void requireValid(JsonNode td) {
-        List<RuleViolation> violations = check(td);
+        reject(check(td));
+    }
+
+    /**
+     * Throws {@code SCHEMA_INVALID} when the document's structure is broken; conditional-rule violations pass. Data
+     * copies need the structure, and a copy of an eBL that changed hands must be possible whatever its issuer wrote.
+     */
+    public static void requireStructure(JsonNode td) {
+        reject(check(td).stream().filter(RuleViolation::isSchema).toList());
+    }
+
+    private static void reject(List<RuleViolation> violations) {
         if (violations.isEmpty()) {
             return;
         }
