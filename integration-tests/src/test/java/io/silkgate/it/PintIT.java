@@ -5,17 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.silkgate.certs.CertificateIssuer;
 import io.silkgate.certs.IssuedCertificate;
 import io.silkgate.certs.SamplePki;
+import io.silkgate.gateway.demo.PintPlatformStub;
 import io.silkgate.ledger.LedgerDatabase;
 import io.silkgate.pint.DeclaredDocument;
 import io.silkgate.pint.EnvelopeVerifier;
 import io.silkgate.pint.EnvelopeWriter;
 import io.silkgate.pint.JwsPayloadSigner;
-import io.silkgate.pint.PintAnswer;
 import io.silkgate.pint.PintChainStore;
 import io.silkgate.pint.PintChecksums;
 import io.silkgate.pint.PintJws;
@@ -27,7 +25,6 @@ import io.silkgate.pint.TransportDocumentCheck;
 import io.silkgate.schemas.SecureJson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,8 +40,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -89,7 +84,7 @@ class PintIT {
     private String firstEntry;
     private byte[] accepted;
     private LedgerDatabase partnerDb;
-    private HttpServer partner;
+    private PintPlatformStub partner;
     private GatewayProcess gateway;
 
     @BeforeAll
@@ -114,10 +109,10 @@ class PintIT {
                     partnerAccepted.add(t.envelope());
                     return "x";
                 });
-        partner = serve(receiver);
+        partner = new PintPlatformStub(receiver);
         gateway = new GatewayProcess(dataDir, "partners:\n"
-                + "  - { id: sg-ebl, country: SG, format: dcsa-pint3, endpoint: { type: pint, url: \"http://127.0.0.1:"
-                + partner.getAddress().getPort() + "/pint/v3\" },"
+                + "  - { id: sg-ebl, country: SG, format: dcsa-pint3, endpoint: { type: pint, url: \""
+                + partner.baseUri() + "\" },"
                 + " retry: { attempts: 5, delay: 500ms, max-delay: 1s } }\n"
                 + "pint:\n"
                 + "  platform: CARX\n"
@@ -137,7 +132,7 @@ class PintIT {
             }
         } finally {
             if (partner != null) {
-                partner.stop(0);
+                partner.close();
             }
             if (partnerDb != null) {
                 partnerDb.close();
@@ -259,41 +254,5 @@ class PintIT {
 
     private static PintSigner signer(IssuedCertificate c) {
         return new JwsPayloadSigner(c.privateKey(), c.certificate());
-    }
-
-    private static final Pattern DOCUMENT = Pattern.compile(".*/envelopes/([^/]+)/additional-documents/([0-9a-f]+)");
-    private static final Pattern FINISH = Pattern.compile(".*/envelopes/([^/]+)/finish-transfer");
-
-    /** The PINT partner stub: a real receiver behind the JDK's HTTP server. */
-    private static HttpServer serve(PintReceiver receiver) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/pint/v3/", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String path = exchange.getRequestURI().getPath();
-            Matcher d = DOCUMENT.matcher(path);
-            Matcher f = FINISH.matcher(path);
-            PintAnswer answer;
-            if (path.endsWith("/envelopes")) {
-                answer = receiver.start(body);
-            } else if (d.matches()) {
-                answer = receiver.additionalDocument(d.group(1), d.group(2), body);
-            } else if (f.matches()) {
-                answer = receiver.finish(f.group(1));
-            } else {
-                answer = new PintAnswer(404, null, null, "unknown");
-            }
-            reply(exchange, answer);
-        });
-        server.start();
-        return server;
-    }
-
-    private static void reply(HttpExchange exchange, PintAnswer answer) throws IOException {
-        byte[] out = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
-        if (out.length > 0) {
-            exchange.getResponseBody().write(out);
-        }
-        exchange.close();
     }
 }

@@ -55,15 +55,23 @@ public final class DemoRun {
             partners.put("vn-tax", new StubPartner(gatewayRoot, 0));
             partners.put("eu-buyer", new StubPartner(gatewayRoot, 0));
             partners.put("sg-platform", new StubPartner(gatewayRoot, 0));
+            partners.put("sg-customs", new StubPartner(gatewayRoot, 0));
             int port = freePort();
-            SilkgateGateway gateway = new SilkgateGateway(ConfigLoader.load(writeConfig(port, partners)));
-            gateway.start();
-            try {
-                List<Row> rows = submitAll(URI.create("http://127.0.0.1:" + port), cases());
-                printTable(rows);
-                return summarise(rows, partners);
-            } finally {
-                gateway.stop();
+            try (PintDemo billOfLading = new PintDemo(dataDir)) {
+                SilkgateGateway gateway = new SilkgateGateway(ConfigLoader.load(writeConfig(port, partners,
+                        billOfLading)));
+                gateway.start();
+                try {
+                    URI base = URI.create("http://127.0.0.1:" + port);
+                    List<Row> rows = submitAll(base, cases());
+                    printTable(rows);
+                    List<PintDemo.Outcome> transfers = billOfLading.run(base, partners.get("sg-customs"),
+                            SETTLE_TIMEOUT);
+                    printTransfers(transfers);
+                    return summarise(rows, partners) & transfers.stream().allMatch(PintDemo.Outcome::ok);
+                } finally {
+                    gateway.stop();
+                }
             }
         } finally {
             partners.values().forEach(StubPartner::close);
@@ -162,8 +170,19 @@ public final class DemoRun {
         }
     }
 
-    private Path writeConfig(int port, Map<String, StubPartner> partners) throws IOException {
-        Map<String, String> formats = Map.of("vn-tax", "vn-tt78", "eu-buyer", "cii", "sg-platform", "pint-sg");
+    private void printTransfers(List<PintDemo.Outcome> outcomes) {
+        String format = "%-34s %-20s %-26s %s%n";
+        out.println();
+        out.printf(format, "bill of lading (DCSA PINT)", "expected", "got", "");
+        out.printf(format, "-".repeat(34), "-".repeat(20), "-".repeat(26), "----");
+        for (PintDemo.Outcome o : outcomes) {
+            out.printf(format, o.name(), o.expected(), o.got(), o.ok() ? "OK" : "FAIL");
+        }
+    }
+
+    private Path writeConfig(int port, Map<String, StubPartner> partners, PintDemo billOfLading) throws IOException {
+        Map<String, String> formats = Map.of("vn-tax", "vn-tt78", "eu-buyer", "cii", "sg-platform", "pint-sg",
+                "sg-customs", "iftmcs");
         StringBuilder partnerYaml = new StringBuilder();
         for (Map.Entry<String, StubPartner> p : partners.entrySet()) {
             partnerYaml.append("  - { id: ").append(p.getKey()).append(", country: ")
@@ -172,6 +191,7 @@ public final class DemoRun {
                     .append(p.getValue().url()).append("\" }")
                     .append("vn-archive".equals(p.getKey()) ? ", retry: { attempts: 3 }" : "").append(" }\n");
         }
+        partnerYaml.append(billOfLading.partnerYaml());
         String yaml = """
                 # written by 'silkgate demo'
                 gateway:
@@ -188,7 +208,7 @@ public final class DemoRun {
                 directory:    # Peppol participant ids that PINT SG needs and a fapiao does not carry
                   - { party: "VA:CN91310115MA1H7Q2K0G", electronic-address: "0199:5493001KJTIIGC8Y1R12" }
                   - { party: "name:Lion City Example Trading Pte. Ltd.", electronic-address: "0195:SGUEN201912345K" }
-                """.formatted(port, partnerYaml);
+                """.formatted(port, partnerYaml) + billOfLading.pintYaml();
         Path file = dataDir.resolve("silkgate.yaml");
         Files.writeString(file, yaml);
         return file;

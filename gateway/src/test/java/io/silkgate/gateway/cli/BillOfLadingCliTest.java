@@ -67,11 +67,21 @@ class BillOfLadingCliTest {
     }
 
     @Test
-    void invalidTransportDocumentIsNotConverted() {
-        Run run = run("convert", "--to", "iftmcs", invalid.toString());
-        assertEquals(SilkgateCommand.INVALID, run.exit());
-        assertEquals("", run.out());
-        assertTrue(run.err().contains("RULES_INVALID") && run.err().contains("/issueDate"), run.err());
+    void aBrokenConditionalRuleIsAWarningAndABrokenStructureAnError() throws Exception {
+        Run copied = run("convert", "--to", "iftmcs", invalid.toString());
+        assertEquals(SilkgateCommand.OK, copied.exit(), copied.err());
+        assertTrue(copied.out().startsWith("UNB+"), copied.out());
+        JsonNode report = SecureJson.parse(copied.err().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("RULES_INVALID", report.at("/warnings/0/code").asText(), copied.err());
+        assertEquals("/issueDate", report.at("/warnings/0/location").asText());
+
+        ObjectNode noTransports = (ObjectNode) SecureJson.parse(Files.readAllBytes(invalid));
+        noTransports.remove("transports");
+        Path broken = Files.write(dir.resolve("no-transports.json"), SecureJson.mapper().writeValueAsBytes(noTransports));
+        Run refused = run("convert", "--to", "iftmcs", broken.toString());
+        assertEquals(SilkgateCommand.INVALID, refused.exit());
+        assertEquals("", refused.out());
+        assertTrue(refused.err().contains("SCHEMA_INVALID") && refused.err().contains("/transports"), refused.err());
     }
 
     @Test
