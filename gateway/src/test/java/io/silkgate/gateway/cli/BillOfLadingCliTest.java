@@ -98,10 +98,33 @@ class BillOfLadingCliTest {
     }
 
     @Test
+    void aPintEnvelopeIsValidatedForItsShapeAndItsTransportDocument() throws Exception {
+        ObjectNode envelope = SecureJson.mapper().createObjectNode();
+        envelope.set("transportDocument", SecureJson.parse(Files.readAllBytes(valid)));
+        envelope.put("envelopeManifestSignedContent", "eyJhbGciOiJFUzI1NiJ9.e30.c2ln");
+        envelope.putArray("envelopeTransferChain").add("eyJhbGciOiJFUzI1NiJ9.e30.c2ln");
+        Path good = Files.write(dir.resolve("envelope.json"), SecureJson.mapper().writeValueAsBytes(envelope));
+        Run ok = run("validate", good.toString());
+        assertEquals(SilkgateCommand.OK, ok.exit(), ok.out());
+        assertTrue(ok.out().contains("\"dcsa-pint3\""), ok.out());
+
+        ((ObjectNode) envelope.get("transportDocument")).remove("transports");
+        envelope.putArray("envelopeTransferChain").add("not a jws");
+        Path bad = Files.write(dir.resolve("bad-envelope.json"), SecureJson.mapper().writeValueAsBytes(envelope));
+        Run refused = run("validate", bad.toString());
+        assertEquals(SilkgateCommand.INVALID, refused.exit());
+        JsonNode report = SecureJson.parse(refused.outBytes());
+        java.util.List<String> locations = new java.util.ArrayList<>();
+        report.path("errors").forEach(e -> locations.add(e.path("location").asText()));
+        assertTrue(locations.contains("/envelopeTransferChain/0"), locations.toString());
+        assertTrue(locations.contains("/transportDocument/transports"), locations.toString());
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(SilkgateCommand.USAGE, run("convert", "--to", "no-such-format", valid.toString()).exit());
         assertEquals(SilkgateCommand.USAGE, run("convert", "--from", "ubl", "--to", "iftmcs", valid.toString()).exit());
-        assertEquals(SilkgateCommand.USAGE, run("validate", "--profile", "dcsa-pint3", valid.toString()).exit());
+        assertEquals(SilkgateCommand.USAGE, run("validate", "--profile", "iftmcs", valid.toString()).exit());
     }
 
     private static Run run(String... args) {
