@@ -51,13 +51,13 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>System properties: {@code silkgate.it.inflight} (documents in flight at the kill, default 2000),
  * {@code silkgate.it.inflight.postgres} (the same on PostgreSQL, default 200) and
- * {@code silkgate.it.outage.seconds} (how long the partner's port stays closed, default 30).
+ * {@code silkgate.it.outage.seconds} (how long the partner's port stays closed, default 180: "several minutes").
  */
 class ReliabilityIT {
 
     private static final int IN_FLIGHT = Integer.getInteger("silkgate.it.inflight", 2000);
     private static final int IN_FLIGHT_POSTGRES = Integer.getInteger("silkgate.it.inflight.postgres", 200);
-    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("silkgate.it.outage.seconds", 30));
+    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("silkgate.it.outage.seconds", 180));
     private static final String POSTGRES_URL = System.getenv("SILKGATE_TEST_POSTGRES_URL");
     private static final String ROUTING = "routing:\n  - { family: invoice, buyer-country: VN, to: [vn-customs] }\n";
     private static final int SUBMITTERS = 4;
