@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Refuses, at start-up and naming the key, configuration this build cannot honour yet: a gateway that silently
- * ignored TLS, OCSP or a partner endpoint type would look safe while it is not.
+ * ignored OCSP or a partner endpoint type would look safe while it is not.
  */
 final class GatewayPreflight {
 
@@ -17,18 +17,8 @@ final class GatewayPreflight {
 
     static void check(SilkgateConfig config) {
         List<String> errors = new ArrayList<>();
-        if (config.gateway().tls() != null) {
-            errors.add("gateway.tls: TLS termination is not supported by this build yet; put a TLS proxy in front");
-        }
         if (config.pint() != null) {
             errors.add("pint: the DCSA PINT receiver is not supported by this build yet");
-        }
-        for (int i = 0; i < config.submitters().size(); i++) {
-            var s = config.submitters().get(i);
-            if (s.apiKey() == null) {
-                errors.add("submitters[" + i + "].api-key-file: required (client certificates are not supported "
-                        + "by this build yet)");
-            }
         }
         for (int i = 0; i < config.trust().size(); i++) {
             if (config.trust().get(i).ocsp()) {

@@ -37,24 +37,24 @@ public class DocumentsResource {
 
     private static final String JSON = MediaType.APPLICATION_JSON;
     private static final Logger LOG = LoggerFactory.getLogger(DocumentsResource.class);
+    private static final java.util.regex.Pattern DOCUMENT_ID =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Function<Submission, IntakeOutcome> intake;
     private final Ledger ledger;
     private final DocumentArchive archive;
     private final long maxDocumentBytes;
     private final Supplier<Map<String, Object>> health;
-    private final SubmitterAuthenticator authenticator;
     private final IntakeStatistics statistics;
 
+    /** Who submits is told by the {@link SubmitterGate} in front of every resource. */
     public DocumentsResource(Function<Submission, IntakeOutcome> intake, Ledger ledger, DocumentArchive archive,
-            long maxDocumentBytes, Supplier<Map<String, Object>> health, SubmitterAuthenticator authenticator,
-            IntakeStatistics statistics) {
+            long maxDocumentBytes, Supplier<Map<String, Object>> health, IntakeStatistics statistics) {
         this.intake = intake;
         this.ledger = ledger;
         this.archive = archive;
         this.maxDocumentBytes = maxDocumentBytes;
         this.health = health;
-        this.authenticator = authenticator;
         this.statistics = statistics;
     }
 
@@ -62,10 +62,10 @@ public class DocumentsResource {
     @Path("documents")
     @Consumes(MediaType.WILDCARD)
     public Response submit(InputStream body, @HeaderParam("Content-Type") String contentType,
-            @HeaderParam("Content-Length") String contentLength, @HeaderParam("Authorization") String authorization,
+            @HeaderParam("Content-Length") String contentLength,
             @HeaderParam("Silkgate-Destination") String destination,
             @HeaderParam("Silkgate-Document-Id") String idempotencyKey) throws IOException {
-        Optional<String> submitter = authenticator.submitterOf(authorization);
+        Optional<String> submitter = SubmitterGate.current();
         if (submitter.isEmpty()) {
             statistics.rejectedAtTheDoor(ErrorCode.UNAUTHENTICATED.name());
             return Response.fromResponse(Problems.of(ErrorCode.UNAUTHENTICATED,
@@ -118,8 +118,8 @@ public class DocumentsResource {
     @GET
     @Path("documents/{id}")
     public Response status(@PathParam("id") String id) {
-        Optional<DocumentHistory> history = ledger.history(id);
-        if (history.isEmpty()) {
+        Optional<DocumentHistory> history = isDocumentId(id) ? ledger.history(id) : Optional.empty();
+        if (history.isEmpty() || !readableByCaller(history.get().document())) {
             return notFound(id);
         }
         DocumentHistory h = history.get();
@@ -129,7 +129,8 @@ public class DocumentsResource {
     @GET
     @Path("documents/{id}/original")
     public Response original(@PathParam("id") String id) {
-        Optional<byte[]> bytes = ledger.findDocument(id).flatMap(d -> archive.read(d.id()));
+        Optional<byte[]> bytes = (isDocumentId(id) ? ledger.findDocument(id) : Optional.<DocumentRecord>empty())
+                .filter(DocumentsResource::readableByCaller).flatMap(d -> archive.read(d.id()));
         if (bytes.isEmpty()) {
             return notFound(id);
         }
@@ -176,12 +177,26 @@ public class DocumentsResource {
         return Problems.of(code, detail);
     }
 
+    /** Ids are the gateway's own UUIDs: anything else (path tricks included) is unknown without a look-up. */
+    static boolean isDocumentId(String id) {
+        return id != null && DOCUMENT_ID.matcher(id).matches();
+    }
+
+    /**
+     * A submitter sees only what it submitted; another submitter's document is answered like an unknown one, so
+     * that ids cannot be probed.
+     */
+    private static boolean readableByCaller(DocumentRecord d) {
+        return SubmitterGate.current().map(s -> s.equals(d.submitter())).orElse(false);
+    }
+
     private static Response notFound(String id) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", "No such document");
         body.put("status", 404);
-        body.put("detail", "no document with id " + id);
+        // an id of another shape is not echoed: it may be crafted to look like something else in a log or page
+        body.put("detail", isDocumentId(id) ? "no document with id " + id : "no such document");
         return Response.status(404).type(Problems.MEDIA_TYPE).entity(Json.write(body)).build();
     }
 

@@ -1,6 +1,8 @@
 package io.silkgate.gateway.jmx;
 
 import io.silkgate.gateway.config.JmxSettings;
+import io.silkgate.gateway.config.TlsSettings;
+import io.silkgate.gateway.tls.TlsPolicy;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,10 @@ import javax.management.remote.JMXConnectorServer;
 import javax.management.remote.JMXConnectorServerFactory;
 import javax.management.remote.JMXPrincipal;
 import javax.management.remote.JMXServiceURL;
+import javax.management.remote.rmi.RMIConnectorServer;
+import javax.net.ssl.SSLContext;
+import javax.rmi.ssl.SslRMIClientSocketFactory;
+import javax.rmi.ssl.SslRMIServerSocketFactory;
 import javax.security.auth.Subject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +39,22 @@ public final class RemoteJmx implements AutoCloseable {
     private final Registry registry;
     private final JMXConnectorServer server;
 
-    public RemoteJmx(String host, JmxSettings settings) {
+    /** @param tls the gateway's TLS key: with it, registry and connector speak only TLS (null: plain RMI) */
+    public RemoteJmx(String host, JmxSettings settings, TlsSettings tls) {
         String address = "0.0.0.0".equals(host) ? "localhost" : host;
         Map<String, Object> env = new HashMap<>();
+        SslRMIClientSocketFactory clientSockets = null;
+        SslRMIServerSocketFactory serverSockets = null;
+        if (tls != null) {
+            SSLContext context = TlsPolicy.serverContext(tls, null);
+            clientSockets = new SslRMIClientSocketFactory();
+            serverSockets = new SslRMIServerSocketFactory(context, TlsPolicy.cipherSuites(context),
+                    TlsPolicy.protocols(context), false);
+            env.put(RMIConnectorServer.RMI_CLIENT_SOCKET_FACTORY_ATTRIBUTE, clientSockets);
+            env.put(RMIConnectorServer.RMI_SERVER_SOCKET_FACTORY_ATTRIBUTE, serverSockets);
+            // the connector binds its stub into the registry, which itself only speaks TLS
+            env.put("com.sun.jndi.rmi.factory.socket", clientSockets);
+        }
         env.put("jmx.remote.rmi.server.credentials.filter.pattern", "java.lang.String;java.lang.String[];!*");
         if (settings.user() != null) {
             env.put(JMXConnectorServer.AUTHENTICATOR, authenticator(settings));
@@ -44,13 +63,14 @@ public final class RemoteJmx implements AutoCloseable {
                     settings.port());
         }
         try {
-            registry = LocateRegistry.createRegistry(settings.port());
+            registry = tls == null ? LocateRegistry.createRegistry(settings.port())
+                    : LocateRegistry.createRegistry(settings.port(), clientSockets, serverSockets);
             JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://" + address + ":" + settings.port()
                     + "/jndi/rmi://" + address + ":" + settings.port() + "/jmxrmi");
             server = JMXConnectorServerFactory.newJMXConnectorServer(url, env,
                     ManagementFactory.getPlatformMBeanServer());
             server.start();
-            LOG.info("remote JMX on {}", url);
+            LOG.info("remote JMX on {}{}", url, tls == null ? "" : " (TLS)");
         } catch (IOException e) {
             throw new IllegalStateException("gateway.jmx.port: cannot open remote JMX on " + settings.port() + ": "
                     + e.getMessage(), e);

@@ -1,7 +1,12 @@
 package io.silkgate.gateway.soap;
 
+import io.silkgate.gateway.http.SubmitterGate;
 import io.silkgate.schemas.soap.RejectionFault;
 import io.silkgate.schemas.soap.UnknownDocumentFault;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.cxf.helpers.CastUtils;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
@@ -23,6 +28,17 @@ final class ClientFaultCode extends AbstractPhaseInterceptor<Message> {
         if (message.getContent(Exception.class) instanceof Fault fault
                 && (fault.getCause() instanceof RejectionFault || fault.getCause() instanceof UnknownDocumentFault)) {
             fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+        }
+        Object retryAfter = message.getExchange() == null ? null
+                : message.getExchange().get(SubmitterGate.RETRY_AFTER);
+        if (retryAfter != null) {
+            // the rate limit's answer: a client that reads HTTP headers learns when to come back
+            Map<String, List<String>> headers = CastUtils.cast((Map<?, ?>) message.get(Message.PROTOCOL_HEADERS));
+            if (headers == null) {
+                headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                message.put(Message.PROTOCOL_HEADERS, headers);
+            }
+            headers.put("Retry-After", List.of(String.valueOf(retryAfter)));
         }
     }
 }
