@@ -92,6 +92,7 @@ public class DocumentExchangeEndpoint implements DocumentExchangePortType {
         factory.setProperties(new HashMap<>(RequestSizeLimit.limits(maxDocumentBytes)));
         factory.getInInterceptors().add(new RequestSizeLimit(maxDocumentBytes));
         factory.getOutFaultInterceptors().add(new ClientFaultCode());
+        factory.getInInterceptors().add(new ClientFaultCode.ReachedService());
         return factory.create();
     }
 
@@ -210,6 +211,9 @@ public class DocumentExchangeEndpoint implements DocumentExchangePortType {
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxDocumentBytes + 1));
         } catch (CacheSizeExceededException e) {
             throw tooLarge();
+        } catch (IllegalStateException e) {
+            // CXF resolves xop:Include only to parts of this request (never files or URLs); anything else fails here
+            throw doorRejection(ErrorCode.MALFORMED, "the document's xop:Include names no part of this request");
         } catch (IOException e) {
             throw doorRejection(ErrorCode.MALFORMED, "the document could not be read: " + e.getMessage());
         }

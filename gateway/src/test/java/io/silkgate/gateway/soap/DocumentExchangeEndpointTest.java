@@ -356,6 +356,40 @@ class DocumentExchangeEndpointTest {
         assertTrue(answer.body().contains("<faultcode>soap:Client</faultcode>"), answer.body());
     }
 
+    @Test
+    void xopIncludesThatPointAtFilesOrUrlsAreNeverFollowed() throws Exception {
+        try (ServerSocket trap = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            trap.setSoTimeout(300);
+            for (String href : List.of("file:///etc/passwd", "http://127.0.0.1:" + trap.getLocalPort() + "/x",
+                    "cid:missing@test")) {
+                String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                        + "<soap:Body><d:SubmitDocument xmlns:d=\"urn:silkgate:document-exchange:1\">"
+                        + "<d:document><xop:Include xmlns:xop=\"http://www.w3.org/2004/08/xop/include\""
+                        + " href=\"" + href + "\"/></d:document>"
+                        + "<d:mediaType>application/xml</d:mediaType>"
+                        + "</d:SubmitDocument></soap:Body></soap:Envelope>";
+                String boundary = "xop-trick";
+                String body = "--" + boundary + "\r\n"
+                        + "Content-Type: application/xop+xml; charset=UTF-8; type=\"text/xml\"\r\n"
+                        + "Content-ID: <root@test>\r\n\r\n" + envelope + "\r\n--" + boundary + "--\r\n";
+                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/soap/DocumentExchange"))
+                        .header("Content-Type", "multipart/related; type=\"application/xop+xml\"; boundary=\""
+                                + boundary + "\"; start=\"<root@test>\"; start-info=\"text/xml\"")
+                        .header("Authorization", "Bearer " + API_KEY)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+
+                HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+                assertEquals(500, answer.statusCode(), href + ": " + answer.body());
+                assertTrue(answer.body().contains("<faultcode>soap:Client</faultcode>"), href + ": " + answer.body());
+                assertFalse(answer.body().contains("root:"), "no file content may come back");
+            }
+            assertThrows(java.net.SocketTimeoutException.class, trap::accept, "an http href must not be fetched");
+            assertTrue(intake.all.isEmpty() || intake.all.stream().noneMatch(s -> new String(s.body(),
+                    StandardCharsets.ISO_8859_1).contains("root:")), "nothing read from a file reached the intake");
+        }
+    }
+
     private static String codeOf(Submitter call) {
         RejectionFault fault = assertThrows(RejectionFault.class, call::submit);
         return fault.getFaultInfo().getCode();
