@@ -12,8 +12,7 @@ import org.xnio.Options;
 
 /**
  * The undertow server behind the CXF bus, with limits a public listener needs and CXF does not set: time to
- * send the request headers, idle and read time-outs, header and parameter counts, and the largest request
- * body; plus the whole-request deadline and size backstop of {@link RequestLimits}. HTTP/2 stays off.
+ * send the request headers, idle and read time-outs, header and parameter counts; plus the whole-request deadline and size backstop of {@link RequestLimits}. HTTP/2 stays off.
  */
 final class HardenedUndertowEngine extends UndertowHTTPServerEngine {
 
@@ -25,13 +24,11 @@ final class HardenedUndertowEngine extends UndertowHTTPServerEngine {
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(60);
 
     private final Duration requestTimeout;
-    private final long maxRequestBytes;
 
     HardenedUndertowEngine(String host, int port, TLSServerParameters tls, Duration requestTimeout,
             long maxRequestBytes) throws GeneralSecurityException, IOException {
         super(host, port);
         this.requestTimeout = requestTimeout;
-        this.maxRequestBytes = maxRequestBytes;
         if (tls != null) {
             setTlsServerParameters(tls);
         }
@@ -42,7 +39,8 @@ final class HardenedUndertowEngine extends UndertowHTTPServerEngine {
 
     /**
      * Twice the largest useful request: the resources answer anything between with their own, specific
-     * rejection; beyond it undertow refuses to read at all.
+     * rejection; beyond it {@link RequestLimits} refuses to read at all (undertow's own entity limit is not
+     * used: it answers a declared length beyond it with a bare 400 before any handler runs).
      */
     static long maxBodyBytes(long maxRequestBytes) {
         return 2 * maxRequestBytes;
@@ -60,7 +58,6 @@ final class HardenedUndertowEngine extends UndertowHTTPServerEngine {
                 .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEADERS)
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_PARAMETERS)
                 .setServerOption(UndertowOptions.MAX_COOKIES, 0)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, maxBodyBytes(maxRequestBytes))
                 .setSocketOption(Options.READ_TIMEOUT, (int) requestTimeout.toMillis());
     }
 }

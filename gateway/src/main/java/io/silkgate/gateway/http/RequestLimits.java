@@ -49,56 +49,76 @@ final class RequestLimits implements CXFUndertowHttpHandler {
             return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        exchange.addRequestWrapper((factory, ex) -> new DeadlineConduit(factory.create(), deadline, ex, timeout));
+        exchange.addRequestWrapper((factory, ex) -> new LimitedConduit(factory.create(), deadline, ex, timeout,
+                maxBodyBytes));
         next.handleRequest(exchange);
     }
 
-    /** The request body's source, which refuses to wait or read past the deadline. */
-    private static final class DeadlineConduit extends AbstractStreamSourceConduit<StreamSourceConduit> {
+    /**
+     * The request body's source, which refuses to wait or read past the deadline, or more than the byte budget
+     * (a chunked body declares no length, so it is counted as it arrives).
+     */
+    private static final class LimitedConduit extends AbstractStreamSourceConduit<StreamSourceConduit> {
 
         private final long deadline;
         private final HttpServerExchange exchange;
         private final Duration timeout;
+        private final long maxBytes;
+        private long read;
 
-        DeadlineConduit(StreamSourceConduit next, long deadline, HttpServerExchange exchange, Duration timeout) {
+        LimitedConduit(StreamSourceConduit next, long deadline, HttpServerExchange exchange, Duration timeout,
+                long maxBytes) {
             super(next);
             this.deadline = deadline;
             this.exchange = exchange;
             this.timeout = timeout;
+            this.maxBytes = maxBytes;
         }
 
         private long remaining() throws IOException {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                exchange.setPersistent(false);
-                IoUtils.safeClose(exchange.getConnection());
-                throw new IOException("the request did not arrive within " + timeout.toSeconds() + " s; connection closed");
+                throw cutOff("the request did not arrive within " + timeout.toSeconds() + " s");
             }
             return left;
+        }
+
+        private <T extends Number> T counted(T n) throws IOException {
+            read += Math.max(0, n.longValue());
+            if (read > maxBytes) {
+                throw cutOff("the request body is larger than " + maxBytes + " bytes");
+            }
+            return n;
+        }
+
+        private IOException cutOff(String why) {
+            exchange.setPersistent(false);
+            IoUtils.safeClose(exchange.getConnection());
+            return new IOException(why + "; connection closed");
         }
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
             remaining();
-            return next.read(dst);
+            return counted(next.read(dst));
         }
 
         @Override
         public long read(ByteBuffer[] dsts, int offs, int len) throws IOException {
             remaining();
-            return next.read(dsts, offs, len);
+            return counted(next.read(dsts, offs, len));
         }
 
         @Override
         public long transferTo(long position, long count, FileChannel target) throws IOException {
             remaining();
-            return next.transferTo(position, count, target);
+            return counted(next.transferTo(position, count, target));
         }
 
         @Override
         public long transferTo(long count, ByteBuffer throughBuffer, StreamSinkChannel target) throws IOException {
             remaining();
-            return next.transferTo(count, throughBuffer, target);
+            return counted(next.transferTo(count, throughBuffer, target));
         }
 
         @Override

@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import javax.management.remote.JMXAuthenticator;
 import javax.management.remote.JMXConnectorServer;
-import javax.management.remote.JMXConnectorServerFactory;
 import javax.management.remote.JMXPrincipal;
 import javax.management.remote.JMXServiceURL;
 import javax.management.remote.rmi.RMIConnectorServer;
+import javax.management.remote.rmi.RMIJRMPServerImpl;
 import javax.net.ssl.SSLContext;
 import javax.rmi.ssl.SslRMIClientSocketFactory;
 import javax.rmi.ssl.SslRMIServerSocketFactory;
@@ -50,10 +50,6 @@ public final class RemoteJmx implements AutoCloseable {
             clientSockets = new SslRMIClientSocketFactory();
             serverSockets = new SslRMIServerSocketFactory(context, TlsPolicy.cipherSuites(context),
                     TlsPolicy.protocols(context), false);
-            env.put(RMIConnectorServer.RMI_CLIENT_SOCKET_FACTORY_ATTRIBUTE, clientSockets);
-            env.put(RMIConnectorServer.RMI_SERVER_SOCKET_FACTORY_ATTRIBUTE, serverSockets);
-            // the connector binds its stub into the registry, which itself only speaks TLS
-            env.put("com.sun.jndi.rmi.factory.socket", clientSockets);
         }
         env.put("jmx.remote.rmi.server.credentials.filter.pattern", "java.lang.String;java.lang.String[];!*");
         if (settings.user() != null) {
@@ -65,12 +61,17 @@ public final class RemoteJmx implements AutoCloseable {
         try {
             registry = tls == null ? LocateRegistry.createRegistry(settings.port())
                     : LocateRegistry.createRegistry(settings.port(), clientSockets, serverSockets);
-            JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://" + address + ":" + settings.port()
-                    + "/jndi/rmi://" + address + ":" + settings.port() + "/jmxrmi");
-            server = JMXConnectorServerFactory.newJMXConnectorServer(url, env,
-                    ManagementFactory.getPlatformMBeanServer());
+            // the connector's own server object, so that its stub can be bound in-process: a bind through JNDI
+            // would be a TLS client of our own registry, checking our certificate against the JDK's trust store
+            RMIJRMPServerImpl rmiServer = new RMIJRMPServerImpl(settings.port(), clientSockets, serverSockets, env);
+            server = new RMIConnectorServer(new JMXServiceURL("service:jmx:rmi://" + address + ":" + settings.port()),
+                    env, rmiServer, ManagementFactory.getPlatformMBeanServer());
             server.start();
-            LOG.info("remote JMX on {}{}", url, tls == null ? "" : " (TLS)");
+            registry.bind("jmxrmi", rmiServer.toStub());
+            LOG.info("remote JMX on service:jmx:rmi:///jndi/rmi://{}:{}/jmxrmi{}", address, settings.port(),
+                    tls == null ? "" : " (TLS)");
+        } catch (java.rmi.AlreadyBoundException e) {
+            throw new IllegalStateException("gateway.jmx.port: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new IllegalStateException("gateway.jmx.port: cannot open remote JMX on " + settings.port() + ": "
                     + e.getMessage(), e);
