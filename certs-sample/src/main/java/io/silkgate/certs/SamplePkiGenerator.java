@@ -107,6 +107,7 @@ public final class SamplePkiGenerator {
         IssuedCertificate impostor = endEntity(rogueRoot, "rogue/exporter-impostor",
                 shenzhen.certificate().getSubjectX500Principal().getName(), rsa(2048));
 
+        written.addAll(SampleTlsGenerator.generate(pki));
         writeIndex();
         writeDocuments(shenzhen, impostor, revoked);
     }

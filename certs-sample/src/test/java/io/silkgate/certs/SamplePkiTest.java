@@ -77,7 +77,26 @@ class SamplePkiTest {
         for (String name : END_ENTITIES.keySet()) {
             expected.addAll(List.of(name + ".p12", name + ".pem"));
         }
+        expected.add("tls/root-ca.pem");
+        for (String name : List.of("gateway-tls", "client-shenzhen", "client-hamburg", "client-stranger")) {
+            expected.addAll(List.of("tls/" + name + ".p12", "tls/" + name + ".pem"));
+        }
         assertEquals(expected, new TreeSet<>(SamplePki.files()));
+    }
+
+    @Test
+    void tlsMaterialHasTheUsagesAPeerChecks() throws Exception {
+        X509Certificate server = SamplePki.certificate("tls/gateway-tls.pem");
+        assertEquals(List.of("1.3.6.1.5.5.7.3.1"), server.getExtendedKeyUsage());
+        assertTrue(server.getSubjectAlternativeNames().stream().anyMatch(n -> n.get(1).equals("127.0.0.1")));
+        assertTrue(server.getSubjectAlternativeNames().stream().anyMatch(n -> n.get(1).equals("localhost")));
+        X509Certificate root = SamplePki.certificate("tls/root-ca.pem");
+        for (String client : List.of("client-shenzhen", "client-hamburg", "client-stranger")) {
+            IssuedCertificate c = SamplePki.load("tls/" + client);
+            assertEquals(List.of("1.3.6.1.5.5.7.3.2"), c.certificate().getExtendedKeyUsage(), client);
+            c.certificate().verify(root.getPublicKey());
+        }
+        server.verify(root.getPublicKey());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.silkgate.gateway;
 
 import io.silkgate.certs.IssuedCertificate;
 import io.silkgate.certs.SamplePki;
+import io.silkgate.gateway.config.ConfigException;
 import io.silkgate.gateway.config.SigningSettings;
 import io.silkgate.gateway.config.SilkgateConfig;
 import io.silkgate.gateway.config.Submitter;
@@ -14,7 +15,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,8 +26,12 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The gateway's keys and trust, read from the configuration: trust anchors per country, signing key, API keys. */
-record GatewayCrypto(ReloadableTrust trust, DetachedJwsSigner signer, SubmitterAuthenticator submitters) {
+/**
+ * The gateway's keys and trust, read from the configuration: trust anchors per country, signing key, and the
+ * submitters' credentials (API key hashes, pinned client certificates).
+ */
+record GatewayCrypto(ReloadableTrust trust, DetachedJwsSigner signer, SubmitterAuthenticator submitters,
+                     List<X509Certificate> clientCertificates) {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayCrypto.class);
 
@@ -34,15 +41,43 @@ record GatewayCrypto(ReloadableTrust trust, DetachedJwsSigner signer, SubmitterA
             LOG.warn("no trust anchors configured (trust:): every signed document will be rejected as "
                     + "CERTIFICATE_UNTRUSTED");
         }
-        Map<String, String> keys = new HashMap<>();
-        for (Submitter s : config.submitters()) {
-            keys.put(s.apiKey().value(), s.id());
+        List<SubmitterAuthenticator.KeyEntry> keys = new ArrayList<>();
+        Map<String, String> byFingerprint = new HashMap<>();
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (int i = 0; i < config.submitters().size(); i++) {
+            Submitter s = config.submitters().get(i);
+            if (s.apiKey() != null) {
+                keys.add(new SubmitterAuthenticator.KeyEntry(s.apiKey(), s.id()));
+            }
+            if (s.clientCertificate() != null) {
+                X509Certificate c = clientCertificate(s.clientCertificate(), i);
+                String first = byFingerprint.putIfAbsent(SubmitterAuthenticator.fingerprint(c), s.id());
+                if (first != null) {
+                    throw new ConfigException("submitters[" + i + "].client-certificate: the same certificate as"
+                            + " submitter " + first + "; a certificate identifies one submitter");
+                }
+                certificates.add(c);
+            }
         }
-        if (keys.isEmpty()) {
+        if (config.submitters().isEmpty()) {
             LOG.warn("no submitters configured: anyone who reaches the HTTP port may submit (local use only)");
         }
         return new GatewayCrypto(trust, signer(config.gateway().signing()),
-                new SubmitterAuthenticator(keys));
+                new SubmitterAuthenticator(keys, byFingerprint), List.copyOf(certificates));
+    }
+
+    /** The first certificate of a PEM file (the submitter's own; any chain after it is ignored). */
+    private static X509Certificate clientCertificate(java.nio.file.Path file, int index) {
+        String key = "submitters[" + index + "].client-certificate";
+        try (InputStream in = Files.newInputStream(file)) {
+            var all = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            if (all.isEmpty() || !(all.iterator().next() instanceof X509Certificate c)) {
+                throw new ConfigException(key + ": no X.509 certificate in " + file);
+            }
+            return c;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigException(key + ": not a PEM certificate: " + file + " (" + e.getMessage() + ")");
+        }
     }
 
     private static DetachedJwsSigner signer(SigningSettings signing) {

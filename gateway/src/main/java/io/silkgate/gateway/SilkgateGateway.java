@@ -21,6 +21,11 @@ import io.silkgate.pint.PintTrust;
 import io.silkgate.pint.ServedParty;
 import io.silkgate.pint.TransportDocumentCheck;
 import io.silkgate.routes.Destination;
+import io.silkgate.gateway.http.ListenerSettings;
+import io.silkgate.gateway.http.RateLimiter;
+import io.silkgate.gateway.http.SubmitterGate;
+import io.silkgate.gateway.config.TlsSettings;
+import io.silkgate.gateway.tls.TlsListener;
 import io.silkgate.gateway.jmx.AlertMonitor;
 import io.silkgate.gateway.jmx.IntakeStatistics;
 import io.silkgate.gateway.jmx.JmxRegistry;
@@ -205,7 +210,6 @@ public final class SilkgateGateway {
     }
 
     private void prepare() throws Exception {
-        GatewayPreflight.check(config);
         Path dataDir = config.gateway().dataDir();
         Files.createDirectories(dataDir);
         GatewayCrypto crypto = GatewayCrypto.load(config);
@@ -342,23 +346,41 @@ public final class SilkgateGateway {
                 TrustView trustView = new TrustView(crypto.trust(), crypto.signer().chain(), clock);
                 mbeans.register(trustView, JmxRegistry.trustName());
                 scheduler.scheduleWithFixedDelay(new AlertMonitor(views, trustView, clock), 0, 1, TimeUnit.MINUTES);
+                TlsSettings tls = config.gateway().tls();
                 if (config.gateway().jmx() != null) {
-                    remoteJmx = new RemoteJmx(config.gateway().httpHost(), config.gateway().jmx());
+                    remoteJmx = new RemoteJmx(config.gateway().httpHost(), config.gateway().jmx(), tls);
                 }
                 if (config.gateway().jolokia() != null) {
-                    closeAtStop.add(new JolokiaEndpoint(config.gateway().httpHost(), config.gateway().jolokia()));
+                    closeAtStop.add(new JolokiaEndpoint(config.gateway().httpHost(), config.gateway().jolokia(),
+                            tls));
                 }
                 ProducerTemplate template = m.getCamelContext().createProducerTemplate();
                 DocumentsResource resource = new DocumentsResource(s -> intake(template, s), ledger, archive,
-                        config.gateway().maxDocumentBytes(), SilkgateGateway.this::health, crypto.submitters(),
-                        intakeStatistics);
+                        config.gateway().maxDocumentBytes(), SilkgateGateway.this::health, intakeStatistics);
                 DocumentExchangeEndpoint soap = new DocumentExchangeEndpoint(s -> intake(template, s), ledger,
-                        config.gateway().maxDocumentBytes(), crypto.submitters(), intakeStatistics);
-                http = new HttpApi(config.gateway().httpHost(), config.gateway().httpPort(), resource,
-                        new MetricsResource(metrics), soap, pint == null ? null
-                                : new PintResource(pint.receiver(), config.gateway().maxDocumentBytes()));
-                LOG.info("Silkgate READY: HTTP API on http://{}:{}/api/v1, data in {}", config.gateway().httpHost(),
-                        config.gateway().httpPort(), config.gateway().dataDir().toAbsolutePath());
+                        config.gateway().maxDocumentBytes(), intakeStatistics);
+                ListenerSettings listener = new ListenerSettings(config.gateway().httpHost(),
+                        config.gateway().httpPort(),
+                        tls == null ? null : TlsListener.serverParameters(tls, crypto.clientCertificates()),
+                        config.gateway().requestTimeout(),
+                        DocumentExchangeEndpoint.maxRequestBytes(config.gateway().maxDocumentBytes()));
+                if (tls == null) {
+                    LOG.warn("no gateway.tls configured: the HTTP API{}{} listen{} in plain text; API keys and"
+                            + " documents cross the network readable (local use only)",
+                            config.gateway().jolokia() != null ? ", Jolokia" : "",
+                            config.gateway().jmx() != null ? " and remote JMX" : "",
+                            config.gateway().jolokia() != null || config.gateway().jmx() != null ? "" : "s");
+                }
+                SubmitterGate gate = new SubmitterGate(crypto.submitters(), new RateLimiter(
+                        config.submitters().stream().filter(s -> s.rateLimit() != null)
+                                .collect(java.util.stream.Collectors.toMap(Submitter::id, Submitter::rateLimit)),
+                        config.gateway().rateLimit()), DocumentExchangeEndpoint::rejection,
+                        code -> intakeStatistics.rejectedAtTheDoor(code.name()));
+                http = new HttpApi(listener, gate, resource, new MetricsResource(metrics), soap, pint == null ? null
+                        : new PintResource(pint.receiver(), config.gateway().maxDocumentBytes()));
+                LOG.info("Silkgate READY: HTTP API on {}://{}:{}/api/v1, data in {}", listener.scheme(),
+                        config.gateway().httpHost(), config.gateway().httpPort(),
+                        config.gateway().dataDir().toAbsolutePath());
             } catch (RuntimeException e) {
                 failure.set(e);
                 LOG.error("start-up failed: {}", e.toString());

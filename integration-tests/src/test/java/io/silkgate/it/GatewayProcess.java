@@ -50,7 +50,8 @@ final class GatewayProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path config;
     private final Path log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String scheme = "http";
     private String trustYaml = "  - { country: CN, anchors: pki/cn/root-ca.pem, crl: pki/cn/issuing-ca.crl }\n";
     private Process process;
     private int port;
@@ -80,6 +81,16 @@ final class GatewayProcess implements AutoCloseable {
         if (!Files.isDirectory(dataDir.resolve("pki"))) {
             SamplePki.copyTo(dataDir.resolve("pki"));
         }
+    }
+
+    /**
+     * Talks HTTPS to a gateway whose {@code gateway.tls} is set, trusting what {@code tls} trusts (and presenting
+     * its client key, if it has one); call before {@link #start()}.
+     */
+    GatewayProcess useTls(javax.net.ssl.SSLContext tls) {
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build();
+        this.scheme = "https";
+        return this;
     }
 
     /**
@@ -212,11 +223,11 @@ final class GatewayProcess implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        return URI.create("http://127.0.0.1:" + plannedPort);
+        return URI.create(scheme + "://127.0.0.1:" + plannedPort);
     }
 
     URI baseUri() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create(scheme + "://127.0.0.1:" + port);
     }
 
     Path dataDir() {

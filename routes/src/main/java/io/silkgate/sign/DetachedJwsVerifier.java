@@ -32,7 +32,9 @@ import java.util.Set;
 
 /**
  * Verifies a detached JWS over a body against trust anchors (for partners, tests and the demo's stub partners):
- * rejects alg none and HMAC algs, ignores jku/x5u, checks the x5c chain to the anchors with CertificatePathValidator.
+ * rejects alg none and HMAC algs, and headers that point at keys elsewhere (jku, x5u, an embedded jwk) — the key
+ * is only ever the x5c leaf, whose chain to the anchors CertificatePathValidator checks; kid is a label, never
+ * a look-up. Nothing named in a header is ever fetched.
  */
 public final class DetachedJwsVerifier {
 
@@ -40,6 +42,9 @@ public final class DetachedJwsVerifier {
             JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
             JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+
+    /** A header with a three-certificate x5c chain is some 6 KB; anything far beyond is not a header. */
+    private static final int MAX_HEADER_CHARS = 64 * 1024;
 
     private final TrustAnchors anchors;
     private final CertificatePathValidator paths = new CertificatePathValidator();
@@ -66,6 +71,9 @@ public final class DetachedJwsVerifier {
         if (!parts[1].isEmpty()) {
             return new JwsCheck(false, null, null, "not a detached JWS: the payload part must be empty");
         }
+        if (parts[0].length() > MAX_HEADER_CHARS) {
+            return new JwsCheck(false, null, null, "the JWS header is longer than " + MAX_HEADER_CHARS + " characters");
+        }
         Header parsed;
         try {
             parsed = Header.parse(new Base64URL(parts[0]));
@@ -88,7 +96,16 @@ public final class DetachedJwsVerifier {
             return new JwsCheck(false, null, algorithm.getName(), "algorithm " + algorithm.getName()
                     + " is not accepted");
         }
-        // jku and x5u are deliberately never fetched: the key must come from x5c and chain to our anchors.
+        // the key must come from x5c and chain to our anchors: a header pointing elsewhere is an attempt to swap it
+        if (header.getJWKURL() != null || header.getX509CertURL() != null || header.getJWK() != null) {
+            return new JwsCheck(false, null, algorithm.getName(), "the JWS header names a key outside x5c (jku, x5u"
+                    + " or jwk); only an x5c chain to a trust anchor is accepted, and nothing is fetched");
+        }
+        if (!header.isBase64URLEncodePayload()
+                && (header.getCriticalParams() == null || !header.getCriticalParams().contains("b64"))) {
+            // RFC 7797 §6: without "crit", verifiers that do not know b64 would check other bytes than we do
+            return new JwsCheck(false, null, algorithm.getName(), "b64 false must be listed in crit (RFC 7797)");
+        }
         List<X509Certificate> chain;
         try {
             chain = certificates(header.getX509CertChain());

@@ -16,7 +16,9 @@ public enum ErrorCode {
     UNKNOWN_FORMAT(422),
     NO_ROUTE(422),
     UNAUTHENTICATED(401),
-    FORBIDDEN(403);
+    FORBIDDEN(403),
+    /** The submitter sent more requests than its rate limit allows; retry after the time the answer names. */
+    TOO_MANY_REQUESTS(429);
 
     private final int httpStatus;
 

@@ -10,6 +10,8 @@ import javax.management.JMException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
+import javax.net.ssl.SSLContext;
+import javax.rmi.ssl.SslRMIClientSocketFactory;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import picocli.CommandLine.Command;
@@ -26,6 +28,10 @@ final class PartnersCommand implements Callable<Integer> {
 
     @Option(names = "--user", paramLabel = "USER")
     String user;
+
+    @Option(names = "--tls-trust", paramLabel = "PEM",
+            description = "the gateway runs gateway.tls: speak TLS to JMX and trust the CA certificate(s) in PEM")
+    private java.nio.file.Path tlsTrust;
 
     @Option(names = "--password-env", paramLabel = "NAME", defaultValue = "SILKGATE_JMX_PASSWORD",
             description = "environment variable holding the JMX password (default: ${DEFAULT-VALUE})")
@@ -53,6 +59,11 @@ final class PartnersCommand implements Callable<Integer> {
                 throw new SilkgateCommand.UsageException("--user given but $" + passwordEnv + " is not set");
             }
             env.put(JMXConnector.CREDENTIALS, new String[] {user, password});
+        }
+        if (tlsTrust != null) {
+            // the RMI TLS socket factory always uses the default context: make it one that trusts --tls-trust
+            SSLContext.setDefault(TlsClient.trusting(tlsTrust));
+            env.put("com.sun.jndi.rmi.factory.socket", new SslRMIClientSocketFactory());
         }
         JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + jmx + "/jmxrmi");
         try (JMXConnector connector = connect(url, env)) {

@@ -107,6 +107,11 @@ final class ConfigBinder {
         JmxSettings jolokia = jolokiaSection == null ? null : jolokia(jolokiaSection, httpPort);
         RetryPolicy delivery = retry(g, "delivery", ConfigDefaults.DELIVERY, "built-in default");
         Duration archiveRetention = values.duration(g, "archive-retention");
+        RateLimit rateLimit = orDefault(values.rateLimit(g, "rate-limit"), ConfigDefaults.RATE_LIMIT);
+        Duration requestTimeout = orDefault(values.duration(g, "request-timeout"), ConfigDefaults.REQUEST_TIMEOUT);
+        if (requestTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            problems.add(g.child("request-timeout"), "must be at least 1s: " + Units.formatDuration(requestTimeout));
+        }
         if (archiveRetention != null && archiveRetention.compareTo(Duration.ofDays(1)) < 0) {
             problems.add(g.child("archive-retention"), "must be at least one day: "
                     + Units.formatDuration(archiveRetention));
@@ -116,7 +121,7 @@ final class ConfigBinder {
             return null;
         }
         return new GatewaySettings(host, httpPort, dataDir, broker, database, databaseUser, databasePassword,
-                maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention, jolokia);
+                maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention, jolokia, rateLimit, requestTimeout);
     }
 
     private String broker(YamlSection g) {
@@ -215,7 +220,8 @@ final class ConfigBinder {
 
     private List<Submitter> submitters(YamlSection top, GatewaySettings gateway) {
         Map<String, String> idPaths = new HashMap<>();
-        Map<String, String> keyPaths = new HashMap<>();
+        Map<ApiKeyHash, String> keyPaths = new HashMap<>();
+        Map<String, String> certificatePaths = new HashMap<>();
         return items(top, "submitters", item -> {
             int mark = problems.count();
             String id = item.requiredString("id");
@@ -225,9 +231,9 @@ final class ConfigBinder {
                     problems.add(item.child("id"), "duplicate submitter id " + Problems.quote(id) + " (first at " + first + ")");
                 }
             }
-            Secret apiKey = values.apiKey(item);
+            ApiKeyHash apiKey = values.apiKey(item);
             if (apiKey != null) {
-                String first = keyPaths.putIfAbsent(apiKey.value(), item.path());
+                String first = keyPaths.putIfAbsent(apiKey, item.path());
                 if (first != null) {
                     problems.add(item.child("api-key-file"), "same API key as " + first
                             + "; every submitter needs its own key");
@@ -239,11 +245,23 @@ final class ConfigBinder {
                 problems.add(item.child("client-certificate"),
                         "needs gateway.tls with client-auth need or want, or the certificate is never asked for");
             }
+            if (certificate != null) {
+                String first = certificatePaths.putIfAbsent(certificate.toString(), item.path());
+                if (first != null) {
+                    problems.add(item.child("client-certificate"), "same certificate file as " + first
+                            + "; a certificate identifies one submitter");
+                }
+            }
             if (!item.has("api-key-file") && !item.has("client-certificate")) {
                 problems.add(item.path(), "needs api-key-file or client-certificate to authenticate");
+            } else if (!item.has("client-certificate") && gateway != null && gateway.tls() != null
+                    && gateway.tls().clientAuth().equals("need")) {
+                problems.add(item.path(), "needs a client-certificate: with gateway.tls.client-auth need, a client"
+                        + " without a certificate cannot even connect");
             }
             List<String> parties = values.parties(item, "parties");
-            return problems.count() > mark ? null : new Submitter(id, apiKey, certificate, parties);
+            RateLimit rateLimit = values.rateLimit(item, "rate-limit");
+            return problems.count() > mark ? null : new Submitter(id, apiKey, certificate, parties, rateLimit);
         });
     }
 

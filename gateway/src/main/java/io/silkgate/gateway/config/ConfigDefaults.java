@@ -15,6 +15,9 @@ public final class ConfigDefaults {
     public static final String DATABASE = EMBEDDED;
     public static final long MAX_DOCUMENT_BYTES = 10L * 1024 * 1024;
     public static final String TLS_CLIENT_AUTH = "none";
+    /** Above what one gateway on two cores can take in (~150 documents/s), so it only stops floods. */
+    public static final RateLimit RATE_LIMIT = new RateLimit(300, Duration.ofSeconds(1));
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     public static final int DELIVERY_ATTEMPTS = 8;
     public static final Duration DELIVERY_DELAY = Duration.ofSeconds(5);
     public static final double DELIVERY_MULTIPLIER = 2.0;

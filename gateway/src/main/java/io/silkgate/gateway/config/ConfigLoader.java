@@ -86,7 +86,7 @@ public final class ConfigLoader {
         GatewaySettings gateway = new GatewaySettings(ConfigDefaults.HTTP_HOST, ConfigDefaults.HTTP_PORT,
                 base.resolve(ConfigDefaults.DATA_DIR).normalize(), ConfigDefaults.BROKER, ConfigDefaults.DATABASE,
                 null, null, ConfigDefaults.MAX_DOCUMENT_BYTES, null, null, null, ConfigDefaults.DELIVERY, null,
-                null);
+                null, ConfigDefaults.RATE_LIMIT, ConfigDefaults.REQUEST_TIMEOUT);
         return new SilkgateConfig(null, gateway, List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of());
     }
 
@@ -108,6 +108,9 @@ public final class ConfigLoader {
                 "gateway.tls.client-auth: " + ConfigDefaults.TLS_CLIENT_AUTH,
                 "gateway.jmx: (none)  # no remote JMX",
                 "gateway.jolokia: (none)  # no JMX over HTTP",
+                "gateway.rate-limit: " + ConfigDefaults.RATE_LIMIT + "  # per submitter (and anonymous), token bucket",
+                "gateway.request-timeout: " + Units.formatDuration(ConfigDefaults.REQUEST_TIMEOUT)
+                        + "  # headers and body of one request must arrive within this",
                 "gateway.delivery.attempts: " + d.attempts(),
                 "gateway.delivery.delay: " + Units.formatDuration(d.delay()),
                 "gateway.delivery.multiplier: " + d.multiplier(),
@@ -118,6 +121,7 @@ public final class ConfigLoader {
                 "gateway.delivery.circuit-open: " + Units.formatDuration(d.circuitOpen())
                         + "  # the pause before one attempt probes the partner again",
                 "submitters: (none)  # anyone may submit, with a start-up warning",
+                "submitters[].rate-limit: (gateway.rate-limit)",
                 "signers: (none)  # any trusted signer may issue for any party",
                 "trust: (none)",
                 "trust[].ocsp: " + ConfigDefaults.OCSP,

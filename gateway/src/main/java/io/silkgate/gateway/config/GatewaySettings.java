@@ -17,11 +17,14 @@ import java.util.Objects;
  * @param delivery         retry policy of every partner that does not override it
  * @param archiveRetention how long archived originals of finished documents are kept; null: for ever
  * @param jolokia          null: no JMX over HTTP; else port, user and password (both required)
+ * @param rateLimit        the limit of every submitter without its own, and of {@code anonymous}
+ * @param requestTimeout   the longest a request may take to arrive, headers and body; slower ones are cut off
  */
 public record GatewaySettings(String httpHost, int httpPort, Path dataDir, String broker, String database,
                               String databaseUser, Secret databasePassword, long maxDocumentBytes,
                               SigningSettings signing, TlsSettings tls, JmxSettings jmx, RetryPolicy delivery,
-                              java.time.Duration archiveRetention, JmxSettings jolokia) {
+                              java.time.Duration archiveRetention, JmxSettings jolokia, RateLimit rateLimit,
+                              java.time.Duration requestTimeout) {
 
     public GatewaySettings {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -29,6 +32,8 @@ public record GatewaySettings(String httpHost, int httpPort, Path dataDir, Strin
         Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
     }
 
     /** True when the gateway runs its own Artemis broker in the data directory. */
@@ -44,6 +49,6 @@ public record GatewaySettings(String httpHost, int httpPort, Path dataDir, Strin
     /** The same settings with another data directory. */
     public GatewaySettings withDataDir(Path dir) {
         return new GatewaySettings(httpHost, httpPort, dir, broker, database, databaseUser, databasePassword,
-                maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention, jolokia);
+                maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention, jolokia, rateLimit, requestTimeout);
     }
 }

@@ -7,11 +7,13 @@ import java.util.Objects;
 /**
  * A system allowed to submit documents, how it authenticates, and the parties it may submit for.
  *
- * @param apiKey            the bearer key read from {@code api-key-file}, trimmed; null if it uses only a certificate
+ * @param apiKey            the SHA-256 of the bearer key of {@code api-key-file}; null if it uses only a certificate
  * @param clientCertificate PEM certificate for mutual TLS; null if it uses only an API key
  * @param parties           parties written {@code scheme:identifier}
+ * @param rateLimit         its own limit; null: {@code gateway.rate-limit}
  */
-public record Submitter(String id, Secret apiKey, Path clientCertificate, List<String> parties) {
+public record Submitter(String id, ApiKeyHash apiKey, Path clientCertificate, List<String> parties,
+                        RateLimit rateLimit) {
 
     public Submitter {
         Objects.requireNonNull(id, "id");

@@ -40,8 +40,11 @@ final class ValueReader {
         return baseDir.resolve(relative).normalize();
     }
 
-    /** The API key in the file named by {@code api-key-file}: trimmed, {@code ${NAME}} expanded, and checked. */
-    Secret apiKey(YamlSection item) {
+    /**
+     * The API key in the file named by {@code api-key-file}: trimmed, {@code ${NAME}} expanded, and checked; the
+     * file may instead hold {@code sha256:<hex>} of the key. Only the hash is kept.
+     */
+    ApiKeyHash apiKey(YamlSection item) {
         Path file = existingFile(item, "api-key-file", false, false);
         if (file == null) {
             return null;
@@ -70,7 +73,13 @@ final class ValueReader {
             return null;
         }
         String key = expanded.value().trim();
-        if (key.isEmpty()) {
+        if (ApiKeyHash.isHashText(key)) {
+            return ApiKeyHash.ofHashText(key);
+        }
+        if (key.regionMatches(true, 0, ApiKeyHash.PREFIX, 0, ApiKeyHash.PREFIX.length())) {
+            problems.add(at, "the key hash in " + Problems.quote(file.toString())
+                    + " must be written sha256:<64 hexadecimal digits>");
+        } else if (key.isEmpty()) {
             problems.add(at, "the API key in " + Problems.quote(file.toString()) + " is empty");
         } else if (!NO_SPACE.matcher(key).matches()) {
             problems.add(at, "the API key in " + Problems.quote(file.toString())
@@ -79,7 +88,7 @@ final class ValueReader {
             problems.add(at, "the API key in " + Problems.quote(file.toString()) + " is shorter than "
                     + MIN_API_KEY_LENGTH + " characters");
         } else {
-            return Secret.of(key);
+            return ApiKeyHash.ofKey(key);
         }
         return null;
     }
@@ -158,6 +167,20 @@ final class ValueReader {
             return dflt;
         }
         return bytes;
+    }
+
+    /** A rate such as {@code 50/s}, {@code 600/min}, {@code 10000/h} or {@code unlimited}; null when absent. */
+    RateLimit rateLimit(YamlSection s, String key) {
+        JsonNode value = s.raw(key);
+        if (value == null) {
+            return null;
+        }
+        RateLimit limit = value.isTextual() ? RateLimit.parse(value.textValue()) : null;
+        if (limit == null) {
+            problems.add(s.child(key), "expected a rate such as \"50/s\", \"600/min\", \"10000/h\" or"
+                    + " \"unlimited\", found " + YamlSection.describe(value));
+        }
+        return limit;
     }
 
     Duration duration(YamlSection s, String key) {

@@ -42,24 +42,24 @@ public class DocumentsResource {
     /** A detached CMS signature with its certificates is a few kilobytes; this leaves room for long chains. */
     private static final int MAX_SIGNATURE_BYTES = 256 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(DocumentsResource.class);
+    private static final java.util.regex.Pattern DOCUMENT_ID =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Function<Submission, IntakeOutcome> intake;
     private final Ledger ledger;
     private final DocumentArchive archive;
     private final long maxDocumentBytes;
     private final Supplier<Map<String, Object>> health;
-    private final SubmitterAuthenticator authenticator;
     private final IntakeStatistics statistics;
 
+    /** Who submits is told by the {@link SubmitterGate} in front of every resource. */
     public DocumentsResource(Function<Submission, IntakeOutcome> intake, Ledger ledger, DocumentArchive archive,
-            long maxDocumentBytes, Supplier<Map<String, Object>> health, SubmitterAuthenticator authenticator,
-            IntakeStatistics statistics) {
+            long maxDocumentBytes, Supplier<Map<String, Object>> health, IntakeStatistics statistics) {
         this.intake = intake;
         this.ledger = ledger;
         this.archive = archive;
         this.maxDocumentBytes = maxDocumentBytes;
         this.health = health;
-        this.authenticator = authenticator;
         this.statistics = statistics;
     }
 
@@ -67,10 +67,10 @@ public class DocumentsResource {
     @Path("documents")
     @Consumes(MediaType.WILDCARD)
     public Response submit(InputStream body, @HeaderParam("Content-Type") String contentType,
-            @HeaderParam("Content-Length") String contentLength, @HeaderParam("Authorization") String authorization,
+            @HeaderParam("Content-Length") String contentLength,
             @HeaderParam("Silkgate-Destination") String destination,
             @HeaderParam("Silkgate-Document-Id") String idempotencyKey) throws IOException {
-        Optional<String> submitter = authenticator.submitterOf(authorization);
+        Optional<String> submitter = SubmitterGate.current();
         if (submitter.isEmpty()) {
             statistics.rejectedAtTheDoor(ErrorCode.UNAUTHENTICATED.name());
             return Response.fromResponse(Problems.of(ErrorCode.UNAUTHENTICATED,
@@ -166,8 +166,8 @@ public class DocumentsResource {
     @GET
     @Path("documents/{id}")
     public Response status(@PathParam("id") String id) {
-        Optional<DocumentHistory> history = ledger.history(id);
-        if (history.isEmpty()) {
+        Optional<DocumentHistory> history = isDocumentId(id) ? ledger.history(id) : Optional.empty();
+        if (history.isEmpty() || !readableByCaller(history.get().document())) {
             return notFound(id);
         }
         DocumentHistory h = history.get();
@@ -177,7 +177,8 @@ public class DocumentsResource {
     @GET
     @Path("documents/{id}/original")
     public Response original(@PathParam("id") String id) {
-        Optional<byte[]> bytes = ledger.findDocument(id).flatMap(d -> archive.read(d.id()));
+        Optional<byte[]> bytes = (isDocumentId(id) ? ledger.findDocument(id) : Optional.<DocumentRecord>empty())
+                .filter(DocumentsResource::readableByCaller).flatMap(d -> archive.read(d.id()));
         if (bytes.isEmpty()) {
             return notFound(id);
         }
@@ -191,7 +192,8 @@ public class DocumentsResource {
     @GET
     @Path("documents/{id}/evidence")
     public Response evidence(@PathParam("id") String id) throws IOException {
-        Optional<DocumentRecord> document = ledger.findDocument(id);
+        Optional<DocumentRecord> document = (isDocumentId(id) ? ledger.findDocument(id) : Optional.<DocumentRecord>empty())
+                .filter(DocumentsResource::readableByCaller);
         if (document.isEmpty()) {
             return notFound(id);
         }
@@ -258,12 +260,28 @@ public class DocumentsResource {
         return Problems.of(code, detail);
     }
 
+    /** Ids are the gateway's own UUIDs: anything else (path tricks included) is unknown without a look-up. */
+    static boolean isDocumentId(String id) {
+        return id != null && DOCUMENT_ID.matcher(id).matches();
+    }
+
+    /**
+     * A submitter sees only what it submitted; another submitter's document is answered like an unknown one, so
+     * that ids cannot be probed. Without configured submitters (local use) everyone is {@code anonymous} and sees
+     * everything, including the eBLs that came in over PINT.
+     */
+    private static boolean readableByCaller(DocumentRecord d) {
+        return SubmitterGate.current()
+                .map(s -> s.equals(d.submitter()) || s.equals(SubmitterAuthenticator.ANONYMOUS)).orElse(false);
+    }
+
     private static Response notFound(String id) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", "No such document");
         body.put("status", 404);
-        body.put("detail", "no document with id " + id);
+        // an id of another shape is not echoed: it may be crafted to look like something else in a log or page
+        body.put("detail", isDocumentId(id) ? "no document with id " + id : "no such document");
         return Response.status(404).type(Problems.MEDIA_TYPE).entity(Json.write(body)).build();
     }
 

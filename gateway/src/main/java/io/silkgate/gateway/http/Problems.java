@@ -52,6 +52,7 @@ public final class Problems {
             case NO_ROUTE -> "No destination can receive this document";
             case UNAUTHENTICATED -> "Authentication required";
             case FORBIDDEN -> "Not allowed for this submitter";
+            case TOO_MANY_REQUESTS -> "Too many requests";
         };
     }
 }

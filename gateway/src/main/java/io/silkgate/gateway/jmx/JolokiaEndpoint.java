@@ -1,8 +1,11 @@
 package io.silkgate.gateway.jmx;
 
 import io.silkgate.gateway.config.JmxSettings;
+import io.silkgate.gateway.config.TlsSettings;
+import io.silkgate.gateway.tls.TlsPolicy;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jolokia.jvmagent.JolokiaServer;
 import org.jolokia.jvmagent.JolokiaServerConfig;
@@ -20,7 +23,8 @@ public final class JolokiaEndpoint implements AutoCloseable {
 
     private final JolokiaServer server;
 
-    public JolokiaEndpoint(String host, JmxSettings settings) {
+    /** @param tls the gateway's TLS key: with it, Jolokia answers only HTTPS (null: plain HTTP) */
+    public JolokiaEndpoint(String host, JmxSettings settings, TlsSettings tls) {
         Map<String, String> cfg = new HashMap<>();
         cfg.put("host", host);
         cfg.put("port", Integer.toString(settings.port()));
@@ -31,6 +35,15 @@ public final class JolokiaEndpoint implements AutoCloseable {
         cfg.put("discoveryEnabled", "false");
         cfg.put("includeStackTrace", "false");
         cfg.put("serializeException", "false");
+        if (tls != null) {
+            cfg.put("protocol", "https");
+            cfg.put("keystore", tls.keystore().toString());
+            cfg.put("keystorePassword", tls.password().value());
+            cfg.put("keyStoreType", "PKCS12");
+            // Jolokia reads lists as key, key.1, key.2, ...
+            putList(cfg, "sslProtocol", TlsPolicy.PROTOCOLS);
+            putList(cfg, "sslCipherSuite", List.of(TlsPolicy.cipherSuites(TlsPolicy.serverContext(tls, null))));
+        }
         try {
             server = new JolokiaServer(new JolokiaServerConfig(cfg));
         } catch (IOException e) {
@@ -39,6 +52,12 @@ public final class JolokiaEndpoint implements AutoCloseable {
         }
         server.start();
         LOG.info("Jolokia (JMX over HTTP) on {}", server.getUrl());
+    }
+
+    private static void putList(Map<String, String> cfg, String key, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            cfg.put(i == 0 ? key : key + "." + i, values.get(i));
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.silkgate.gateway.jmx;
 
 import io.silkgate.gateway.config.JmxSettings;
+import io.silkgate.gateway.config.TlsSettings;
+import io.silkgate.gateway.tls.TlsPolicy;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +16,13 @@ import java.util.Map;
 import java.util.Set;
 import javax.management.remote.JMXAuthenticator;
 import javax.management.remote.JMXConnectorServer;
-import javax.management.remote.JMXConnectorServerFactory;
 import javax.management.remote.JMXPrincipal;
 import javax.management.remote.JMXServiceURL;
+import javax.management.remote.rmi.RMIConnectorServer;
+import javax.management.remote.rmi.RMIJRMPServerImpl;
+import javax.net.ssl.SSLContext;
+import javax.rmi.ssl.SslRMIClientSocketFactory;
+import javax.rmi.ssl.SslRMIServerSocketFactory;
 import javax.security.auth.Subject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +39,18 @@ public final class RemoteJmx implements AutoCloseable {
     private final Registry registry;
     private final JMXConnectorServer server;
 
-    public RemoteJmx(String host, JmxSettings settings) {
+    /** @param tls the gateway's TLS key: with it, registry and connector speak only TLS (null: plain RMI) */
+    public RemoteJmx(String host, JmxSettings settings, TlsSettings tls) {
         String address = "0.0.0.0".equals(host) ? "localhost" : host;
         Map<String, Object> env = new HashMap<>();
+        SslRMIClientSocketFactory clientSockets = null;
+        SslRMIServerSocketFactory serverSockets = null;
+        if (tls != null) {
+            SSLContext context = TlsPolicy.serverContext(tls, null);
+            clientSockets = new SslRMIClientSocketFactory();
+            serverSockets = new SslRMIServerSocketFactory(context, TlsPolicy.cipherSuites(context),
+                    TlsPolicy.protocols(context), false);
+        }
         env.put("jmx.remote.rmi.server.credentials.filter.pattern", "java.lang.String;java.lang.String[];!*");
         if (settings.user() != null) {
             env.put(JMXConnectorServer.AUTHENTICATOR, authenticator(settings));
@@ -44,13 +59,19 @@ public final class RemoteJmx implements AutoCloseable {
                     settings.port());
         }
         try {
-            registry = LocateRegistry.createRegistry(settings.port());
-            JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://" + address + ":" + settings.port()
-                    + "/jndi/rmi://" + address + ":" + settings.port() + "/jmxrmi");
-            server = JMXConnectorServerFactory.newJMXConnectorServer(url, env,
-                    ManagementFactory.getPlatformMBeanServer());
+            registry = tls == null ? LocateRegistry.createRegistry(settings.port())
+                    : LocateRegistry.createRegistry(settings.port(), clientSockets, serverSockets);
+            // the connector's own server object, so that its stub can be bound in-process: a bind through JNDI
+            // would be a TLS client of our own registry, checking our certificate against the JDK's trust store
+            RMIJRMPServerImpl rmiServer = new RMIJRMPServerImpl(settings.port(), clientSockets, serverSockets, env);
+            server = new RMIConnectorServer(new JMXServiceURL("service:jmx:rmi://" + address + ":" + settings.port()),
+                    env, rmiServer, ManagementFactory.getPlatformMBeanServer());
             server.start();
-            LOG.info("remote JMX on {}", url);
+            registry.bind("jmxrmi", rmiServer.toStub());
+            LOG.info("remote JMX on service:jmx:rmi:///jndi/rmi://{}:{}/jmxrmi{}", address, settings.port(),
+                    tls == null ? "" : " (TLS)");
+        } catch (java.rmi.AlreadyBoundException e) {
+            throw new IllegalStateException("gateway.jmx.port: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new IllegalStateException("gateway.jmx.port: cannot open remote JMX on " + settings.port() + ": "
                     + e.getMessage(), e);

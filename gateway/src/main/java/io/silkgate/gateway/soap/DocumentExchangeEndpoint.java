@@ -1,7 +1,7 @@
 package io.silkgate.gateway.soap;
 
 import io.silkgate.gateway.http.DocumentMediaTypes;
-import io.silkgate.gateway.http.SubmitterAuthenticator;
+import io.silkgate.gateway.http.SubmitterGate;
 import io.silkgate.gateway.jmx.IntakeStatistics;
 import io.silkgate.ledger.DeliveryRecord;
 import io.silkgate.ledger.DocumentHistory;
@@ -25,15 +25,12 @@ import io.silkgate.schemas.soap.UnknownDocument;
 import io.silkgate.schemas.soap.UnknownDocumentFault;
 import jakarta.activation.DataHandler;
 import jakarta.jws.WebService;
-import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.WebServiceException;
-import jakarta.xml.ws.handler.MessageContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.xml.datatype.DatatypeConfigurationException;
@@ -43,7 +40,6 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.io.CacheSizeExceededException;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
-import org.apache.cxf.jaxws.context.WebServiceContextImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,20 +63,17 @@ public class DocumentExchangeEndpoint implements DocumentExchangePortType {
     private final Function<Submission, IntakeOutcome> intake;
     private final Ledger ledger;
     private final long maxDocumentBytes;
-    private final SubmitterAuthenticator authenticator;
     private final IntakeStatistics statistics;
-    // CXF binds the current request's context to the calling thread, so one instance serves every request
-    private final WebServiceContext context = new WebServiceContextImpl();
     // the JDK's factory keeps no state between calls; looking it up per request would cost a service scan
     private final DatatypeFactory datatypes;
 
+    /** Who submits is told by the {@link SubmitterGate} in front of every endpoint of the bus. */
     public DocumentExchangeEndpoint(Function<Submission, IntakeOutcome> intake, Ledger ledger, long maxDocumentBytes,
-            SubmitterAuthenticator authenticator, IntakeStatistics statistics) {
+            IntakeStatistics statistics) {
         this.intake = intake;
         this.statistics = statistics;
         this.ledger = ledger;
         this.maxDocumentBytes = maxDocumentBytes;
-        this.authenticator = authenticator;
         try {
             this.datatypes = DatatypeFactory.newInstance();
         } catch (DatatypeConfigurationException e) {
@@ -99,7 +92,18 @@ public class DocumentExchangeEndpoint implements DocumentExchangePortType {
         factory.setProperties(new HashMap<>(RequestSizeLimit.limits(maxDocumentBytes)));
         factory.getInInterceptors().add(new RequestSizeLimit(maxDocumentBytes));
         factory.getOutFaultInterceptors().add(new ClientFaultCode());
+        factory.getInInterceptors().add(new ClientFaultCode.ReachedService());
         return factory.create();
+    }
+
+    /** The fault of this contract for a request refused before the service (authentication, rate limit). */
+    public static Exception rejection(ErrorCode code, String detail) {
+        return Rejections.of(code, detail);
+    }
+
+    /** The largest SOAP request that can carry a document within the limit (base64 inlined, envelope around). */
+    public static long maxRequestBytes(long maxDocumentBytes) {
+        return RequestSizeLimit.maxRequestBytes(maxDocumentBytes);
     }
 
     /** A rejection before the pipeline: counted like the HTTP API's. */
@@ -110,10 +114,10 @@ public class DocumentExchangeEndpoint implements DocumentExchangePortType {
 
     @Override
     public SubmitDocumentResponse submitDocument(SubmitDocument request) throws RejectionFault {
-        Optional<String> submitter = authenticator.submitterOf(header("Authorization"));
+        Optional<String> submitter = SubmitterGate.current();
         if (submitter.isEmpty()) {
             throw doorRejection(ErrorCode.UNAUTHENTICATED,
-                    "present a submitter API key as HTTP header 'Authorization: Bearer <key>'");
+                    "present a client certificate or a submitter API key as HTTP header 'Authorization: Bearer <key>'");
         }
         if (request == null || request.getDocument() == null) {
             throw doorRejection(ErrorCode.MALFORMED, "the request carries no document");
@@ -164,7 +168,10 @@ public class DocumentExchangeEndpoint implements DocumentExchangePortType {
     @Override
     public GetDocumentStatusResponse getDocumentStatus(GetDocumentStatus request) throws UnknownDocumentFault {
         String id = request == null || request.getId() == null ? "" : request.getId().trim();
-        Optional<DocumentHistory> found = id.isEmpty() ? Optional.empty() : ledger.history(id);
+        Optional<String> caller = SubmitterGate.current();
+        // another submitter's document is answered like an unknown one, so that ids cannot be probed
+        Optional<DocumentHistory> found = (id.isEmpty() || id.length() > MAX_IDEMPOTENCY_KEY) ? Optional.empty()
+                : ledger.history(id).filter(h -> caller.map(c -> c.equals(h.document().submitter())).orElse(false));
         if (found.isEmpty()) {
             UnknownDocument unknown = new UnknownDocument();
             unknown.setId(id);
@@ -199,26 +206,14 @@ public class DocumentExchangeEndpoint implements DocumentExchangePortType {
         return r;
     }
 
-    private String header(String name) {
-        MessageContext mc = context.getMessageContext();
-        Object headers = mc == null ? null : mc.get(MessageContext.HTTP_REQUEST_HEADERS);
-        if (!(headers instanceof Map<?, ?> map)) {
-            return null;
-        }
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (e.getKey() instanceof String key && key.equalsIgnoreCase(name)
-                    && e.getValue() instanceof List<?> values && !values.isEmpty()) {
-                return String.valueOf(values.get(0));
-            }
-        }
-        return null;
-    }
-
     private byte[] read(DataHandler document) throws RejectionFault {
         try (InputStream in = document.getInputStream()) {
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxDocumentBytes + 1));
         } catch (CacheSizeExceededException e) {
             throw tooLarge();
+        } catch (IllegalStateException e) {
+            // CXF resolves xop:Include only to parts of this request (never files or URLs); anything else fails here
+            throw doorRejection(ErrorCode.MALFORMED, "the document's xop:Include names no part of this request");
         } catch (IOException e) {
             throw doorRejection(ErrorCode.MALFORMED, "the document could not be read: " + e.getMessage());
         }

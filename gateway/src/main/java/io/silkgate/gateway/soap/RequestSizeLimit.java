@@ -32,6 +32,11 @@ final class RequestSizeLimit extends AbstractPhaseInterceptor<Message> {
         this.maxRequestBytes = base64Length(maxDocumentBytes) + ENVELOPE_ALLOWANCE;
     }
 
+    /** The largest request that can carry a document of {@code maxDocumentBytes}, base64 inlined. */
+    static long maxRequestBytes(long maxDocumentBytes) {
+        return base64Length(maxDocumentBytes) + ENVELOPE_ALLOWANCE;
+    }
+
     /** Endpoint properties that bound what CXF itself buffers of a request that declares no length. */
     static Map<String, Object> limits(long maxDocumentBytes) {
         return Map.of(

@@ -163,7 +163,7 @@ class ConfigLoaderTest {
 
         Submitter s = c.submitters().get(0);
         assertEquals("acme", s.id());
-        assertEquals("0123456789abcdef0123", s.apiKey().value(), "the key file is trimmed");
+        assertTrue(s.apiKey().matches("0123456789abcdef0123"), "the key file is trimmed");
         assertEquals(dir.resolve("acme.pem"), s.clientCertificate());
         assertEquals(List.of("VA:DE123456789", "GLN:4000001000005"), s.parties());
 
@@ -286,7 +286,7 @@ class ConfigLoaderTest {
         assertEquals(d.delivery(), g.delivery());
         assertEquals("b", g.signing().password().value());
         assertEquals("e", g.jolokia().password().value());
-        assertEquals("k".repeat(32), c.submitters().get(0).apiKey().value());
+        assertTrue(c.submitters().get(0).apiKey().matches("k".repeat(32)));
         assertEquals(2, c.partners().size());
         assertEquals(1, c.routing().size());
         assertEquals(List.of("sg-ebl-platform"), c.pint().forwardTo());

@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.silkgate.gateway.http.DocumentsResource;
 import io.silkgate.gateway.http.HttpApi;
+import io.silkgate.gateway.config.RateLimit;
+import io.silkgate.gateway.http.ListenerSettings;
+import io.silkgate.gateway.http.RateLimiter;
 import io.silkgate.gateway.http.SubmitterAuthenticator;
+import io.silkgate.gateway.http.SubmitterGate;
 import io.silkgate.gateway.jmx.IntakeStatistics;
 import io.silkgate.gateway.metrics.GatewayMetrics;
 import io.silkgate.gateway.metrics.MetricsResource;
@@ -41,6 +45,7 @@ import jakarta.activation.DataHandler;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.soap.SOAPBinding;
+import jakarta.xml.ws.WebServiceException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -51,6 +56,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,6 +84,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DocumentExchangeEndpointTest {
 
     private static final String API_KEY = "k-acme-0123456789abcdef";
+    private static final String OTHER_KEY = "k-globex-0123456789abcdef";
+    private static final String LIMITED_KEY = "k-limited-0123456789abcdef";
     private static final long MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 
     @TempDir
@@ -100,13 +108,18 @@ class DocumentExchangeEndpointTest {
         intake = new FakeIntake(ledger);
         metrics = new GatewayMetrics();
         statistics = new IntakeStatistics(metrics);
-        SubmitterAuthenticator submitters = new SubmitterAuthenticator(Map.of(API_KEY, "acme"));
+        SubmitterAuthenticator submitters = SubmitterAuthenticator.ofKeys(
+                Map.of(API_KEY, "acme", OTHER_KEY, "globex", LIMITED_KEY, "limited"));
         int port = freePort();
         base = "http://127.0.0.1:" + port;
         DocumentsResource rest = new DocumentsResource(intake, ledger, new DocumentArchive(dataDir.resolve("archive")),
-                MAX_DOCUMENT_BYTES, () -> Map.of("status", "UP"), submitters, statistics);
-        api = new HttpApi("127.0.0.1", port, rest, new MetricsResource(metrics),
-                new DocumentExchangeEndpoint(intake, ledger, MAX_DOCUMENT_BYTES, submitters, statistics));
+                MAX_DOCUMENT_BYTES, () -> Map.of("status", "UP"), statistics);
+        SubmitterGate gate = new SubmitterGate(submitters,
+                new RateLimiter(Map.of("limited", new RateLimit(1, Duration.ofHours(1))), RateLimit.UNLIMITED),
+                DocumentExchangeEndpoint::rejection, code -> statistics.rejectedAtTheDoor(code.name()));
+        api = new HttpApi(new ListenerSettings("127.0.0.1", port, null, Duration.ofSeconds(30),
+                DocumentExchangeEndpoint.maxRequestBytes(MAX_DOCUMENT_BYTES)), gate, rest, new MetricsResource(metrics),
+                new DocumentExchangeEndpoint(intake, ledger, MAX_DOCUMENT_BYTES, statistics), null);
         clientBus = BusFactory.newInstance().createBus();
     }
 
@@ -144,7 +157,7 @@ class DocumentExchangeEndpointTest {
 
         GetDocumentStatus query = new GetDocumentStatus();
         query.setId(response.getId());
-        GetDocumentStatusResponse status = client(null).getDocumentStatus(query);
+        GetDocumentStatusResponse status = client(API_KEY).getDocumentStatus(query);
         assertEquals(response.getId(), status.getId());
         assertEquals(DocumentStatusCode.ACCEPTED, status.getStatus());
         assertEquals(Sha256.hex(doc), status.getSha256());
@@ -190,7 +203,7 @@ class DocumentExchangeEndpointTest {
         assertEquals("/Invoice", r.getError().get(0).getLocation());
         GetDocumentStatus query = new GetDocumentStatus();
         query.setId(r.getId());
-        GetDocumentStatusResponse status = client(null).getDocumentStatus(query);
+        GetDocumentStatusResponse status = client(API_KEY).getDocumentStatus(query);
         assertEquals(DocumentStatusCode.REJECTED, status.getStatus());
         assertEquals("SIGNATURE_MISSING", status.getCode());
     }
@@ -220,11 +233,42 @@ class DocumentExchangeEndpointTest {
     }
 
     @Test
+    void statusNeedsCredentialsAndShowsOnlyTheCallersOwnDocuments() throws Exception {
+        SubmitDocumentResponse mine = client(API_KEY).submitDocument(
+                submit("<Invoice>own-1</Invoice>".getBytes(StandardCharsets.UTF_8), "application/xml"));
+        GetDocumentStatus query = new GetDocumentStatus();
+        query.setId(mine.getId());
+
+        WebServiceException anonymous = assertThrows(WebServiceException.class,
+                () -> client(null).getDocumentStatus(query));
+        assertTrue(anonymous.getMessage().contains("UNAUTHENTICATED"), anonymous.getMessage());
+        UnknownDocumentFault foreign = assertThrows(UnknownDocumentFault.class,
+                () -> client(OTHER_KEY).getDocumentStatus(query));
+        assertEquals(mine.getId(), foreign.getFaultInfo().getId());
+        assertEquals(mine.getId(), client(API_KEY).getDocumentStatus(query).getId());
+    }
+
+    @Test
+    void aSubmitterOverItsRateLimitGetsTooManyRequestsWithRetryAfter() throws Exception {
+        byte[] doc = "<Invoice>limited-1</Invoice>".getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, postMtom(doc, LIMITED_KEY).statusCode());
+
+        HttpResponse<String> second = postMtom(doc, LIMITED_KEY);
+
+        assertEquals(500, second.statusCode());
+        assertTrue(second.body().contains("<code>TOO_MANY_REQUESTS</code>"), second.body());
+        assertTrue(second.body().contains("<faultcode>soap:Client</faultcode>"), second.body());
+        long retryAfter = Long.parseLong(second.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter > 3000 && retryAfter <= 3600, "one token an hour: " + retryAfter);
+        assertEquals(1, intake.count("limited"), "the refused request never reached the intake");
+    }
+
+    @Test
     void anUnknownIdIsAnUnknownDocumentFault() {
         GetDocumentStatus query = new GetDocumentStatus();
         query.setId("no-such-document");
         UnknownDocumentFault fault = assertThrows(UnknownDocumentFault.class,
-                () -> client(null).getDocumentStatus(query));
+                () -> client(API_KEY).getDocumentStatus(query));
         assertEquals("no-such-document", fault.getFaultInfo().getId());
     }
 
@@ -310,6 +354,40 @@ class DocumentExchangeEndpointTest {
         assertEquals(500, answer.statusCode());
         assertTrue(answer.body().contains("<code>PAYLOAD_TOO_LARGE</code>"), answer.body());
         assertTrue(answer.body().contains("<faultcode>soap:Client</faultcode>"), answer.body());
+    }
+
+    @Test
+    void xopIncludesThatPointAtFilesOrUrlsAreNeverFollowed() throws Exception {
+        try (ServerSocket trap = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            trap.setSoTimeout(300);
+            for (String href : List.of("file:///etc/passwd", "http://127.0.0.1:" + trap.getLocalPort() + "/x",
+                    "cid:missing@test")) {
+                String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                        + "<soap:Body><d:SubmitDocument xmlns:d=\"urn:silkgate:document-exchange:1\">"
+                        + "<d:document><xop:Include xmlns:xop=\"http://www.w3.org/2004/08/xop/include\""
+                        + " href=\"" + href + "\"/></d:document>"
+                        + "<d:mediaType>application/xml</d:mediaType>"
+                        + "</d:SubmitDocument></soap:Body></soap:Envelope>";
+                String boundary = "xop-trick";
+                String body = "--" + boundary + "\r\n"
+                        + "Content-Type: application/xop+xml; charset=UTF-8; type=\"text/xml\"\r\n"
+                        + "Content-ID: <root@test>\r\n\r\n" + envelope + "\r\n--" + boundary + "--\r\n";
+                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/soap/DocumentExchange"))
+                        .header("Content-Type", "multipart/related; type=\"application/xop+xml\"; boundary=\""
+                                + boundary + "\"; start=\"<root@test>\"; start-info=\"text/xml\"")
+                        .header("Authorization", "Bearer " + API_KEY)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+
+                HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+                assertEquals(500, answer.statusCode(), href + ": " + answer.body());
+                assertTrue(answer.body().contains("<faultcode>soap:Client</faultcode>"), href + ": " + answer.body());
+                assertFalse(answer.body().contains("root:"), "no file content may come back");
+            }
+            assertThrows(java.net.SocketTimeoutException.class, trap::accept, "an http href must not be fetched");
+            assertTrue(intake.all.isEmpty() || intake.all.stream().noneMatch(s -> new String(s.body(),
+                    StandardCharsets.ISO_8859_1).contains("root:")), "nothing read from a file reached the intake");
+        }
     }
 
     private static String codeOf(Submitter call) {

@@ -1,0 +1,145 @@
+package io.silkgate.gateway.http;
+
+import io.silkgate.schemas.ErrorCode;
+import jakarta.ws.rs.core.Response;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.jaxrs.JAXRSServiceImpl;
+import org.apache.cxf.message.Exchange;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.apache.cxf.security.transport.TLSSessionInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Authentication and rate limiting for every resource on the gateway's CXF bus, before any of the request body
+ * is read: REST, SOAP, and whatever else is registered there later (PINT). Deny by default: only health, metrics
+ * and the WSDL are open. An authenticated request carries its submitter id for the resource
+ * ({@link #current()}); a refused one is answered here, {@code 401} or {@code 429} with {@code Retry-After}, as
+ * a problem+json (JAX-RS) or as the binding's own fault (SOAP).
+ */
+public final class SubmitterGate extends AbstractPhaseInterceptor<Message> {
+
+    /** Exchange key of the authenticated submitter id. */
+    public static final String SUBMITTER = "silkgate.submitter";
+    /** Exchange key of the seconds a refused client should wait, for fault answers that set the header late. */
+    public static final String RETRY_AFTER = "silkgate.retry-after";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubmitterGate.class);
+    private static final Set<String> OPEN_PATHS =
+            Set.of("/api/v1/health", "/api/v1/health/live", "/api/v1/health/ready", "/metrics");
+
+    private final SubmitterAuthenticator authenticator;
+    private final RateLimiter limiter;
+    private final BiFunction<ErrorCode, String, Exception> faultOf;
+    private final Consumer<ErrorCode> refusedSubmission;
+
+    /**
+     * @param faultOf           the fault a non-REST binding answers with (SOAP: the Rejection fault)
+     * @param refusedSubmission told of every refused POST, for the intake statistics
+     */
+    public SubmitterGate(SubmitterAuthenticator authenticator, RateLimiter limiter,
+            BiFunction<ErrorCode, String, Exception> faultOf, Consumer<ErrorCode> refusedSubmission) {
+        super(Phase.RECEIVE);
+        this.authenticator = authenticator;
+        this.limiter = limiter;
+        this.faultOf = faultOf;
+        this.refusedSubmission = refusedSubmission;
+    }
+
+    /** The submitter the current request was authenticated as; empty outside a request or on an open path. */
+    public static Optional<String> current() {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        if (message == null || message.getExchange() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable((String) message.getExchange().get(SUBMITTER));
+    }
+
+    @Override
+    public void handleMessage(Message message) {
+        String method = String.valueOf(message.get(Message.HTTP_REQUEST_METHOD));
+        String path = String.valueOf(message.get(Message.REQUEST_URI));
+        if (isOpen(method, path, (String) message.get(Message.QUERY_STRING))) {
+            return;
+        }
+        SubmitterAuthenticator.Result who = authenticator.authenticate(header(message, "Authorization"),
+                clientCertificate(message));
+        if (!who.authenticated()) {
+            LOG.debug("refused {} {}: {}", method, path, who.failure());
+            refuse(message, method, ErrorCode.UNAUTHENTICATED, who.failure(), 0);
+            return;
+        }
+        RateLimiter.Decision decision = limiter.tryAcquire(who.submitter());
+        if (!decision.allowed()) {
+            long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+            refuse(message, method, ErrorCode.TOO_MANY_REQUESTS, "submitter " + who.submitter()
+                    + " is over its rate limit; retry after " + seconds + " s", seconds);
+            return;
+        }
+        message.getExchange().put(SUBMITTER, who.submitter());
+    }
+
+    static boolean isOpen(String method, String path, String query) {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return false;
+        }
+        if (OPEN_PATHS.contains(path)) {
+            return true;
+        }
+        // the service description is public: clients generate their stubs from it
+        return path.startsWith("/soap/") && query != null
+                && (query.equalsIgnoreCase("wsdl") || query.regionMatches(true, 0, "xsd=", 0, 4));
+    }
+
+    private void refuse(Message message, String method, ErrorCode code, String detail, long retryAfterSeconds) {
+        if (method.equals("POST")) {
+            refusedSubmission.accept(code);
+        }
+        Exchange exchange = message.getExchange();
+        if (exchange.getService() instanceof JAXRSServiceImpl) {
+            Response.ResponseBuilder answer = Response.fromResponse(Problems.of(code, detail));
+            if (code == ErrorCode.UNAUTHENTICATED) {
+                answer.header("WWW-Authenticate", "Bearer realm=\"silkgate\"");
+            }
+            if (retryAfterSeconds > 0) {
+                answer.header("Retry-After", Long.toString(retryAfterSeconds));
+            }
+            // JAXRSInInterceptor answers with a response found in the exchange instead of invoking anything
+            exchange.put(Response.class, answer.build());
+            return;
+        }
+        if (retryAfterSeconds > 0) {
+            exchange.put(RETRY_AFTER, retryAfterSeconds);
+        }
+        throw new Fault(faultOf.apply(code, detail));
+    }
+
+    private static X509Certificate clientCertificate(Message message) {
+        TLSSessionInfo tls = message.get(TLSSessionInfo.class);
+        Certificate[] peer = tls == null ? null : tls.getPeerCertificates();
+        return peer != null && peer.length > 0 && peer[0] instanceof X509Certificate x ? x : null;
+    }
+
+    private static String header(Message message, String name) {
+        if (message.get(Message.PROTOCOL_HEADERS) instanceof Map<?, ?> headers) {
+            for (Map.Entry<?, ?> e : headers.entrySet()) {
+                if (e.getKey() instanceof String key && key.equalsIgnoreCase(name)
+                        && e.getValue() instanceof List<?> values && !values.isEmpty()) {
+                    return String.valueOf(values.get(0));
+                }
+            }
+        }
+        return null;
+    }
+}
