@@ -48,9 +48,11 @@ public final class XmlSignatureVerifier {
     private static final XMLSignatureFactory FACTORY = XMLSignatureFactory.getInstance("DOM", new XMLDSigRI());
 
     private final CertificatePathValidator paths;
+    private final SignatureTimestampVerifier timestamps;
 
     public XmlSignatureVerifier(CertificatePathValidator paths) {
         this.paths = Objects.requireNonNull(paths, "paths");
+        this.timestamps = new SignatureTimestampVerifier(paths);
     }
 
     /**
@@ -88,7 +90,7 @@ public final class XmlSignatureVerifier {
         } catch (Rejected rejected) {
             SignatureReport report = new SignatureReport(false, findings.signer, findings.algorithm,
                     findings.coversDocument, findings.path, findings.revocation, rejected.code, rejected.getMessage(),
-                    findings.certificates);
+                    findings.certificates, findings.timestamp);
             return new VerificationResult(List.of(report),
                     List.of(Problem.at(rejected.code, rejected.getMessage(), location(signatureElement))), null);
         }
@@ -141,13 +143,22 @@ public final class XmlSignatureVerifier {
             throw new Rejected(ErrorCode.SIGNATURE_INVALID, "signing key of " + findings.signer + ": " + weakKey);
         }
         checkDigests(signature, context);
+        List<Element> stamps;
+        try {
+            stamps = XadesProperties.check(signatureElement, findings.signedProperties, signer);
+        } catch (XadesProperties.Invalid e) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, e.getMessage());
+        }
 
         TrustAnchors anchors = trust.anchorsFor(root, signer);
         if (anchors == null || anchors.isEmpty()) {
             throw new Rejected(ErrorCode.CERTIFICATE_UNTRUSTED,
                     "no trust anchors configured for the signer " + findings.signer);
         }
-        PathResult path = paths.validate(signer, keyInfoCertificates, anchors, at);
+        findings.timestamp = timestamp(stamps, signatureElement, anchors, at);
+        // A trusted time-stamp proves the signature existed then: the certificate must have been valid at that time.
+        Instant existedAt = findings.timestamp != null && findings.timestamp.trusted() ? findings.timestamp.time() : at;
+        PathResult path = paths.validate(signer, keyInfoCertificates, anchors, at, existedAt);
         findings.path = path.path().stream().map(CertificatePathValidator::dn).toList();
         findings.certificates = path.path();
         findings.revocation = path.revocation();
@@ -155,8 +166,33 @@ public final class XmlSignatureVerifier {
             throw new Rejected(path.failure(), path.message());
         }
         SignatureReport report = new SignatureReport(true, findings.signer, findings.algorithm, true, findings.path,
-                findings.revocation, null, null, findings.certificates);
+                findings.revocation, null, null, findings.certificates, findings.timestamp);
         return new VerificationResult(List.of(report), List.of(), root);
+    }
+
+    /**
+     * Checks every signature time-stamp; a broken one rejects the signature. Reports the earliest trusted one (the
+     * best proof of when the signature existed), else the first; null when there is none.
+     */
+    private TimestampReport timestamp(List<Element> stamps, Element signatureElement, TrustAnchors anchors,
+                                      Instant at) throws Rejected {
+        if (stamps.isEmpty()) {
+            return null;
+        }
+        Element signatureValue = XadesProperties.firstDsig(signatureElement, "SignatureValue");
+        TimestampReport chosen = null;
+        for (Element stamp : stamps) {
+            TimestampReport report;
+            try {
+                report = timestamps.verify(stamp, signatureValue, anchors, at);
+            } catch (XadesProperties.Invalid e) {
+                throw new Rejected(ErrorCode.SIGNATURE_INVALID, e.getMessage());
+            }
+            if (chosen == null || (report.trusted() && (!chosen.trusted() || report.time().isBefore(chosen.time())))) {
+                chosen = report;
+            }
+        }
+        return chosen;
     }
 
     private static void checkAlgorithms(SignedInfo signedInfo) throws Rejected {
@@ -207,6 +243,7 @@ public final class XmlSignatureVerifier {
             } else if (target != null && XADES_SIGNED_PROPERTIES.equals(reference.getType())
                     && isInside(target.element(), signatureElement)) {
                 propertiesReferences++;
+                findings.signedProperties = target.element();
             } else {
                 throw new Rejected(ErrorCode.SIGNATURE_INVALID, "signature does not cover the document: Reference URI=\""
                         + uri + "\" " + describeTarget(uri, target) + ", not the document element");
@@ -421,6 +458,8 @@ public final class XmlSignatureVerifier {
         private List<String> path = List.of();
         private List<X509Certificate> certificates = List.of();
         private RevocationStatus revocation = RevocationStatus.NOT_CHECKED;
+        private Element signedProperties;
+        private TimestampReport timestamp;
     }
 
     /** Offers exactly one certificate from KeyInfo/X509Data; never a bare KeyValue. */
