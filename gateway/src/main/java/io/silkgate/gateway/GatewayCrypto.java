@@ -7,6 +7,7 @@ import io.silkgate.gateway.config.SilkgateConfig;
 import io.silkgate.gateway.config.Submitter;
 import io.silkgate.gateway.http.SubmitterAuthenticator;
 import io.silkgate.sign.DetachedJwsSigner;
+import io.silkgate.sign.XadesSigner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,8 +25,12 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The gateway's keys and trust, read from the configuration: trust anchors per country, signing key, API keys. */
-record GatewayCrypto(ReloadableTrust trust, DetachedJwsSigner signer, SubmitterAuthenticator submitters) {
+/**
+ * The gateway's keys and trust, read from the configuration: trust anchors per country, signing key (detached JWS and
+ * XAdES in XML outputs), API keys.
+ */
+record GatewayCrypto(ReloadableTrust trust, DetachedJwsSigner signer, XadesSigner xmlSigner,
+                     SubmitterAuthenticator submitters) {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayCrypto.class);
 
@@ -41,16 +47,17 @@ record GatewayCrypto(ReloadableTrust trust, DetachedJwsSigner signer, SubmitterA
         if (keys.isEmpty()) {
             LOG.warn("no submitters configured: anyone who reaches the HTTP port may submit (local use only)");
         }
-        return new GatewayCrypto(trust, signer(config.gateway().signing()),
-                new SubmitterAuthenticator(keys));
+        SigningKey key = signingKey(config.gateway().signing());
+        return new GatewayCrypto(trust, new DetachedJwsSigner(key.key(), key.chain()),
+                new XadesSigner(key.key(), key.chain(), Clock.systemUTC()), new SubmitterAuthenticator(keys));
     }
 
-    private static DetachedJwsSigner signer(SigningSettings signing) {
+    private static SigningKey signingKey(SigningSettings signing) {
         if (signing == null) {
             LOG.warn("no gateway.signing key configured: outbound documents are signed with the SAMPLE gateway key "
                     + "of certs-sample, which partners must not trust outside a demo");
             IssuedCertificate sample = SamplePki.load("silkgate/gateway");
-            return new DetachedJwsSigner(sample.privateKey(), withoutRoot(sample.chain()));
+            return new SigningKey(sample.privateKey(), withoutRoot(sample.chain()));
         }
         try (InputStream in = Files.newInputStream(signing.keystore())) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -63,7 +70,7 @@ record GatewayCrypto(ReloadableTrust trust, DetachedJwsSigner signer, SubmitterA
             PrivateKey key = (PrivateKey) ks.getKey(alias, signing.password().chars());
             Certificate[] chain = ks.getCertificateChain(alias);
             List<X509Certificate> certs = Arrays.stream(chain).map(c -> (X509Certificate) c).toList();
-            return new DetachedJwsSigner(key, withoutRoot(certs));
+            return new SigningKey(key, withoutRoot(certs));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("gateway.signing.keystore: cannot read " + signing.keystore() + ": "
                     + e.getMessage(), e);
@@ -77,6 +84,10 @@ record GatewayCrypto(ReloadableTrust trust, DetachedJwsSigner signer, SubmitterA
             }
         }
         return null;
+    }
+
+    /** The gateway's private key and its chain without the root. */
+    private record SigningKey(PrivateKey key, List<X509Certificate> chain) {
     }
 
     private static List<X509Certificate> withoutRoot(List<X509Certificate> chain) {

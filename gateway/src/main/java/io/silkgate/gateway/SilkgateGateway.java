@@ -270,8 +270,8 @@ public final class SilkgateGateway {
                     clock);
             partnerControls.add(control);
             main.configure().addRoutesBuilder(new PartnerDeliveryRoute(t,
-                    new PartnerDelivery(t, ledger, archive, translator, signer, transportOf(p, t, client), control,
-                            clock), CONSUMERS_PER_PARTNER));
+                    new PartnerDelivery(t, ledger, archive, translator, signer, crypto.xmlSigner(),
+                            transportOf(p, t, client), control, clock), CONSUMERS_PER_PARTNER));
         }
         main.addMainListener(new Lifecycle(archive, crypto));
     }

@@ -99,6 +99,7 @@ public final class XmlSignatureVerifier {
     private VerificationResult verifyOne(Element root, Element signatureElement, TrustSelector trust, Instant at,
                                          Findings findings) throws Rejected {
         Map<String, IdAttribute> ids = uniqueIds(root);
+        Element covered = coveredElement(root, signatureElement);
 
         CandidateKeySelector selector = new CandidateKeySelector();
         DOMValidateContext context = context(selector, signatureElement, ids);
@@ -107,7 +108,7 @@ public final class XmlSignatureVerifier {
         findings.algorithm = signedInfo.getSignatureMethod().getAlgorithm();
 
         checkAlgorithms(signedInfo);
-        checkCoverage(signedInfo, root, signatureElement, ids, findings);
+        checkCoverage(signedInfo, root, covered, signatureElement, ids, findings);
 
         List<X509Certificate> keyInfoCertificates = keyInfoCertificates(signature.getKeyInfo());
         List<X509Certificate> candidates = candidates(keyInfoCertificates, findings.algorithm);
@@ -150,7 +151,7 @@ public final class XmlSignatureVerifier {
             throw new Rejected(ErrorCode.SIGNATURE_INVALID, e.getMessage());
         }
 
-        TrustAnchors anchors = trust.anchorsFor(root, signer);
+        TrustAnchors anchors = trust.anchorsFor(covered, signer);
         if (anchors == null || anchors.isEmpty()) {
             throw new Rejected(ErrorCode.CERTIFICATE_UNTRUSTED,
                     "no trust anchors configured for the signer " + findings.signer);
@@ -167,7 +168,39 @@ public final class XmlSignatureVerifier {
         }
         SignatureReport report = new SignatureReport(true, findings.signer, findings.algorithm, true, findings.path,
                 findings.revocation, null, null, findings.certificates, findings.timestamp);
-        return new VerificationResult(List.of(report), List.of(), root);
+        return new VerificationResult(List.of(report), List.of(), covered);
+    }
+
+    /**
+     * The element the signature must cover: the document element, or for a Vietnamese HDon the seller's signature
+     * in DSCKS/NBan over the one DLHDon (the invoice data; MCCQT and DSCKS stay outside, as Circular 78 has it).
+     */
+    private static Element coveredElement(Element root, Element signatureElement) throws Rejected {
+        if (root.getNamespaceURI() != null || !"HDon".equals(root.getLocalName())) {
+            return root;
+        }
+        Node holder = signatureElement.getParentNode();
+        Node list = holder == null ? null : holder.getParentNode();
+        if (!(holder instanceof Element h) || !"NBan".equals(h.getLocalName()) || h.getNamespaceURI() != null
+                || !(list instanceof Element l) || !"DSCKS".equals(l.getLocalName()) || l.getNamespaceURI() != null
+                || l.getParentNode() != root) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the seller signature of an HDon belongs in HDon/DSCKS/NBan,"
+                    + " not in " + location(signatureElement));
+        }
+        Element data = null;
+        for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.ELEMENT_NODE && "DLHDon".equals(child.getLocalName())) {
+                if (data != null || child.getNamespaceURI() != null) {
+                    throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the HDon must hold exactly one DLHDon");
+                }
+                data = (Element) child;
+            }
+        }
+        if (data == null || data.getAttributeNS(null, "Id").isEmpty()) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the HDon has no DLHDon with an Id for its seller "
+                    + "signature to reference");
+        }
+        return data;
     }
 
     /**
@@ -208,8 +241,9 @@ public final class XmlSignatureVerifier {
     }
 
     /** The anti-wrapping rules: one Reference to the document element, at most one to the XAdES SignedProperties. */
-    private static void checkCoverage(SignedInfo signedInfo, Element root, Element signatureElement,
-                                      Map<String, IdAttribute> ids, Findings findings) throws Rejected {
+    private static void checkCoverage(SignedInfo signedInfo, Element root, Element covered,
+                                      Element signatureElement, Map<String, IdAttribute> ids, Findings findings)
+            throws Rejected {
         int documentReferences = 0;
         int propertiesReferences = 0;
         for (Object item : signedInfo.getReferences()) {
@@ -230,6 +264,10 @@ public final class XmlSignatureVerifier {
                         + " (Reference URI=\"" + uri + "\")");
             }
             if ("".equals(uri)) {
+                if (covered != root) {
+                    throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the seller signature of an HDon must reference "
+                            + "its DLHDon (URI=\"#" + covered.getAttributeNS(null, "Id") + "\"), not URI=\"\"");
+                }
                 if (!enveloped) {
                     throw new Rejected(ErrorCode.SIGNATURE_INVALID,
                             "Reference URI=\"\" lacks the enveloped-signature transform");
@@ -238,7 +276,7 @@ public final class XmlSignatureVerifier {
                 continue;
             }
             IdAttribute target = uri != null && uri.startsWith("#") ? ids.get(uri.substring(1)) : null;
-            if (target != null && target.element() == root) {
+            if (target != null && target.element() == covered) {
                 documentReferences++;
             } else if (target != null && XADES_SIGNED_PROPERTIES.equals(reference.getType())
                     && isInside(target.element(), signatureElement)) {
@@ -246,7 +284,8 @@ public final class XmlSignatureVerifier {
                 findings.signedProperties = target.element();
             } else {
                 throw new Rejected(ErrorCode.SIGNATURE_INVALID, "signature does not cover the document: Reference URI=\""
-                        + uri + "\" " + describeTarget(uri, target) + ", not the document element");
+                        + uri + "\" " + describeTarget(uri, target) + ", not "
+                        + (covered == root ? "the document element" : location(covered)));
             }
         }
         if (documentReferences == 0) {
