@@ -57,6 +57,7 @@ import io.silkgate.sign.DetachedJwsSigner;
 import io.silkgate.verify.CertificatePathValidator;
 import io.silkgate.verify.CmsSignatureVerifier;
 import io.silkgate.verify.RevocationChecker;
+import io.silkgate.verify.TaxBureauSignatureVerifier;
 import io.silkgate.verify.XmlSignatureVerifier;
 import jakarta.jms.ConnectionFactory;
 import java.net.http.HttpClient;
@@ -246,8 +247,8 @@ public final class SilkgateGateway {
         CertificatePathValidator paths = new CertificatePathValidator(new RevocationChecker(clock));
         main.configure().addRoutesBuilder(new IntakeRoute(new IntakeRoute.IntakeSteps(
                 new IntakeParser(ledger, duplicates),
-                new SignatureCheck(new XmlSignatureVerifier(paths), new CmsSignatureVerifier(paths), crypto.trust(),
-                        clock),
+                new SignatureCheck(new XmlSignatureVerifier(paths), new CmsSignatureVerifier(paths),
+                        new TaxBureauSignatureVerifier(paths), crypto.trust(), clock),
                 new SignerAuthorization(config.signers().stream().collect(java.util.stream.Collectors.toMap(
                         SignerRule::subject, r -> Set.copyOf(r.parties()), (a, b) -> {
                             Set<String> both = new java.util.HashSet<>(a);
