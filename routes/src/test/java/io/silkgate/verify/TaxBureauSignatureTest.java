@@ -1,6 +1,7 @@
 package io.silkgate.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.silkgate.certs.CertificateIssuer;
@@ -177,7 +178,7 @@ class TaxBureauSignatureTest {
 
     @Test
     void referenceThatLeavesOutTheInvoiceDataIsInvalid() {
-        Exception e = org.junit.jupiter.api.Assertions.assertThrows(TaxBureauSignatureVerifier.Invalid.class,
+        Exception e = assertThrows(TaxBureauSignatureVerifier.Invalid.class,
                 () -> signed(STA_KEYS, "/Einvoice/Header|/Einvoice/TaxSupervisionInfo",
                         TaxBureauSignatureVerifier.SM2_WITH_SM3));
         assertTrue(e.getMessage().contains("does not cover /EInvoice/EInvoiceData"));

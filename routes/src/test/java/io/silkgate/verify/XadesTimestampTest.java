@@ -13,6 +13,7 @@ import io.silkgate.schemas.ErrorCode;
 import io.silkgate.schemas.SecureXml;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -172,9 +173,9 @@ class XadesTimestampTest {
         Element stamp = TestXmlSigner.addTimestamp(signature, TSA, SIGNED, null);
         Element encapsulated = (Element) stamp.getElementsByTagNameNS(TestXmlSigner.XADES_NS,
                 "EncapsulatedTimeStamp").item(0);
-        byte[] der = java.util.Base64.getDecoder().decode(encapsulated.getTextContent());
+        byte[] der = Base64.getDecoder().decode(encapsulated.getTextContent());
         der[der.length - 5] ^= 0x01; // inside the token's signature value
-        encapsulated.setTextContent(java.util.Base64.getEncoder().encodeToString(der));
+        encapsulated.setTextContent(Base64.getEncoder().encodeToString(der));
 
         VerificationResult result = verify(document, PKI.anchors());
 
