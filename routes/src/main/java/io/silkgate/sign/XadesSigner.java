@@ -46,7 +46,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * The gateway's XAdES-BES enveloped signature on the XML documents it forwards, where the format has a place for
- * one: EN 16931 UBL invoices and credit notes (in {@code ext:UBLExtensions/…/sig:UBLDocumentSignatures/sac:SignatureInformation},
+ * one: EN 16931 UBL invoices and credit notes (in
+ * {@code ext:UBLExtensions/…/sig:UBLDocumentSignatures/sac:SignatureInformation},
  * Reference URI="" with the enveloped transform) and Vietnamese HDon ({@code DSCKS/NBan}, Reference to the DLHDon Id).
  * RSA-SHA256 or ECDSA-SHA256, exclusive c14n, SigningTime and SigningCertificateV2, KeyInfo with the chain without
  * the root. Thread-safe.

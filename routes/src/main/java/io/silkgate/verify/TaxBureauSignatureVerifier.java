@@ -107,12 +107,20 @@ public final class TaxBureauSignatureVerifier {
             candidates.addAll(anchors.intermediates());
         }
         X509Certificate signer = null;
+        int sm2Keys = 0;
         for (X509Certificate candidate : candidates) {
             PublicKey key = Sm2Keys.bouncyCastle(candidate.getPublicKey());
-            if (key != null && Sm2Keys.isSm2(key) && verifies(key, signed, value)) {
-                signer = candidate;
-                break;
+            if (key != null && Sm2Keys.isSm2(key)) {
+                sm2Keys++;
+                if (verifies(key, signed, value)) {
+                    signer = candidate;
+                    break;
+                }
             }
+        }
+        if (sm2Keys == 0 && keyInfo.isEmpty()) {
+            throw new Invalid(ErrorCode.CERTIFICATE_UNTRUSTED, "no tax bureau (SM2) certificate is configured among "
+                    + "the CN trust anchors, and the signature names none", null);
         }
         if (signer == null) {
             throw new Invalid(ErrorCode.SIGNATURE_INVALID, keyInfo.isEmpty()
@@ -120,7 +128,8 @@ public final class TaxBureauSignatureVerifier {
                     : "the tax bureau signature does not verify with the certificate in KeyInfo", null);
         }
         if (anchors == null || anchors.isEmpty()) {
-            throw new Invalid(ErrorCode.CERTIFICATE_UNTRUSTED, "no trust anchors configured for the tax bureau", signer);
+            throw new Invalid(ErrorCode.CERTIFICATE_UNTRUSTED, "no trust anchors configured for the tax bureau",
+                    signer);
         }
         PathResult path = paths.validate(signer, keyInfo, anchors, at);
         List<String> names = path.path().stream().map(CertificatePathValidator::dn).toList();

@@ -35,8 +35,9 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Verifies enveloped XMLDSig / XAdES-BES signatures on the ORIGINAL parsed document, defending against signature
- * wrapping: exactly one signature, whose Reference covers the document element. Thread-safe.
+ * Verifies enveloped XMLDSig / XAdES-BES / XAdES-T signatures on the ORIGINAL parsed document, defending against
+ * signature wrapping: exactly one signature, whose Reference covers the document element (for a Vietnamese HDon: its
+ * DLHDon, signed from DSCKS/NBan). Thread-safe.
  */
 public final class XmlSignatureVerifier {
 
@@ -184,8 +185,8 @@ public final class XmlSignatureVerifier {
         if (!(holder instanceof Element h) || !"NBan".equals(h.getLocalName()) || h.getNamespaceURI() != null
                 || !(list instanceof Element l) || !"DSCKS".equals(l.getLocalName()) || l.getNamespaceURI() != null
                 || l.getParentNode() != root) {
-            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the seller signature of an HDon belongs in HDon/DSCKS/NBan,"
-                    + " not in " + location(signatureElement));
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the seller signature of an HDon belongs in "
+                    + "HDon/DSCKS/NBan, not in " + location(signatureElement));
         }
         Element data = null;
         for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {

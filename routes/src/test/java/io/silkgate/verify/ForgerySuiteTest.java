@@ -46,7 +46,8 @@ class ForgerySuiteTest {
     private static final TestPki PKI = new TestPki("Forgery");
     private static final IssuedCertificate SIGNER = PKI.endEntity("Honest Signer");
     private static final byte[] CONTENT =
-            "<Invoice xmlns=\"urn:test\"><ID>INV-9</ID><Amount>10.00</Amount></Invoice>".getBytes(StandardCharsets.UTF_8);
+            "<Invoice xmlns=\"urn:test\"><ID>INV-9</ID><Amount>10.00</Amount></Invoice>"
+                    .getBytes(StandardCharsets.UTF_8);
     private static final String XXE = "<!DOCTYPE Invoice [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>";
     private static final String BOMB = "<!DOCTYPE Invoice [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">"
             + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;\">]>";
@@ -59,7 +60,7 @@ class ForgerySuiteTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Inserts a DOCTYPE after the XML declaration and an entity reference into the first text, as an attacker would. */
+    /** Inserts a DOCTYPE after the XML declaration and an entity reference into the text, as an attacker would. */
     private static byte[] withDoctype(byte[] signed, String doctype, String reference, String textToReplace) {
         String xml = text(signed);
         int afterDeclaration = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;

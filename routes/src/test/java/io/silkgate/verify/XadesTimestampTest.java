@@ -27,8 +27,9 @@ class XadesTimestampTest {
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
 
     private static final TestPki PKI = new TestPki("Stamp");
-    private static final SampleTimeStampAuthority TSA = new SampleTimeStampAuthority(CertificateIssuer.issueTimeStamping(
-            PKI.ca, "CN=Stamp TSA,O=Test,C=XX", TestPki.ec(), TestPki.START, TestPki.END));
+    private static final SampleTimeStampAuthority TSA = new SampleTimeStampAuthority(
+            CertificateIssuer.issueTimeStamping(PKI.ca, "CN=Stamp TSA,O=Test,C=XX", TestPki.ec(), TestPki.START,
+                    TestPki.END));
     private static final IssuedCertificate EXPIRED = PKI.endEntity("Expired Signer", TestPki.ec(), TestPki.START,
             EXPIRY);
     private static final IssuedCertificate CURRENT = PKI.endEntity("Current Signer");
