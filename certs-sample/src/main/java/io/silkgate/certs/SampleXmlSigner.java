@@ -64,15 +64,40 @@ public final class SampleXmlSigner {
      */
     public static byte[] signEnveloped(byte[] xml, IssuedCertificate signer) {
         Document document = parse(xml);
-        Element parent = signatureParent(document);
+        return sign(document, signatureParent(document), "", signer);
+    }
+
+    /**
+     * Signs a Vietnamese invoice (HDon, Circular 78) as its seller does: the signature goes into {@code DSCKS/NBan}
+     * and its Reference points to the Id of {@code DLHDon} (no enveloped transform: the signature lies outside).
+     *
+     * @throws IllegalArgumentException if the document is no HDon with DLHDon Id and DSCKS/NBan
+     */
+    public static byte[] signHDon(byte[] xml, IssuedCertificate signer) {
+        Document document = parse(xml);
+        Element root = document.getDocumentElement();
+        Element data = child(root, "DLHDon");
+        Element signatures = child(root, "DSCKS");
+        Element seller = signatures == null ? null : child(signatures, "NBan");
+        if (!"HDon".equals(root.getLocalName()) || data == null || data.getAttribute("Id").isEmpty()
+                || seller == null) {
+            throw new IllegalArgumentException("not an HDon with DLHDon/@Id and DSCKS/NBan");
+        }
+        data.setIdAttribute("Id", true);
+        return sign(document, seller, "#" + data.getAttribute("Id"), signer);
+    }
+
+    private static byte[] sign(Document document, Element parent, String uri, IssuedCertificate signer) {
         Element created;
         try {
             XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
-            Reference reference = factory.newReference("",
-                    factory.newDigestMethod(DigestMethod.SHA256, null),
-                    List.of(factory.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
-                            factory.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
-                    null, null);
+            List<Transform> transforms = new ArrayList<>();
+            if (uri.isEmpty()) {
+                transforms.add(factory.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null));
+            }
+            transforms.add(factory.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null));
+            Reference reference = factory.newReference(uri,
+                    factory.newDigestMethod(DigestMethod.SHA256, null), transforms, null, null);
             SignedInfo signedInfo = factory.newSignedInfo(
                     factory.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
                     factory.newSignatureMethod(signatureMethod(signer), null),
@@ -90,6 +115,15 @@ public final class SampleXmlSigner {
         }
         dropCarriageReturns(created);
         return serialize(document);
+    }
+
+    private static Element child(Element parent, String localName) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node.getNodeType() == Node.ELEMENT_NODE && localName.equals(node.getLocalName())) {
+                return (Element) node;
+            }
+        }
+        return null;
     }
 
     private static Document parse(byte[] xml) {

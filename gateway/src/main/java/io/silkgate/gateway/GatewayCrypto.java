@@ -8,6 +8,7 @@ import io.silkgate.gateway.config.SilkgateConfig;
 import io.silkgate.gateway.config.Submitter;
 import io.silkgate.gateway.http.SubmitterAuthenticator;
 import io.silkgate.sign.DetachedJwsSigner;
+import io.silkgate.sign.XadesSigner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,11 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's keys and trust, read from the configuration: trust anchors per country, signing key, and the
- * submitters' credentials (API key hashes, pinned client certificates).
+ * The gateway's keys and trust, read from the configuration: trust anchors per country, signing key (detached JWS and
+ * XAdES in XML outputs), and the submitters' credentials (API key hashes, pinned client certificates).
  */
-record GatewayCrypto(ReloadableTrust trust, DetachedJwsSigner signer, SubmitterAuthenticator submitters,
-                     List<X509Certificate> clientCertificates) {
+record GatewayCrypto(ReloadableTrust trust, DetachedJwsSigner signer, XadesSigner xmlSigner,
+                     SubmitterAuthenticator submitters, List<X509Certificate> clientCertificates) {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayCrypto.class);
 
@@ -62,7 +64,9 @@ record GatewayCrypto(ReloadableTrust trust, DetachedJwsSigner signer, SubmitterA
         if (config.submitters().isEmpty()) {
             LOG.warn("no submitters configured: anyone who reaches the HTTP port may submit (local use only)");
         }
-        return new GatewayCrypto(trust, signer(config.gateway().signing()),
+        SigningKey key = signingKey(config.gateway().signing());
+        return new GatewayCrypto(trust, new DetachedJwsSigner(key.key(), key.chain()),
+                new XadesSigner(key.key(), key.chain(), Clock.systemUTC()),
                 new SubmitterAuthenticator(keys, byFingerprint), List.copyOf(certificates));
     }
 
@@ -80,12 +84,12 @@ record GatewayCrypto(ReloadableTrust trust, DetachedJwsSigner signer, SubmitterA
         }
     }
 
-    private static DetachedJwsSigner signer(SigningSettings signing) {
+    private static SigningKey signingKey(SigningSettings signing) {
         if (signing == null) {
             LOG.warn("no gateway.signing key configured: outbound documents are signed with the SAMPLE gateway key "
                     + "of certs-sample, which partners must not trust outside a demo");
             IssuedCertificate sample = SamplePki.load("silkgate/gateway");
-            return new DetachedJwsSigner(sample.privateKey(), withoutRoot(sample.chain()));
+            return new SigningKey(sample.privateKey(), withoutRoot(sample.chain()));
         }
         try (InputStream in = Files.newInputStream(signing.keystore())) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -98,7 +102,7 @@ record GatewayCrypto(ReloadableTrust trust, DetachedJwsSigner signer, SubmitterA
             PrivateKey key = (PrivateKey) ks.getKey(alias, signing.password().chars());
             Certificate[] chain = ks.getCertificateChain(alias);
             List<X509Certificate> certs = Arrays.stream(chain).map(c -> (X509Certificate) c).toList();
-            return new DetachedJwsSigner(key, withoutRoot(certs));
+            return new SigningKey(key, withoutRoot(certs));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("gateway.signing.keystore: cannot read " + signing.keystore() + ": "
                     + e.getMessage(), e);
@@ -112,6 +116,10 @@ record GatewayCrypto(ReloadableTrust trust, DetachedJwsSigner signer, SubmitterA
             }
         }
         return null;
+    }
+
+    /** The gateway's private key and its chain without the root. */
+    private record SigningKey(PrivateKey key, List<X509Certificate> chain) {
     }
 
     private static List<X509Certificate> withoutRoot(List<X509Certificate> chain) {

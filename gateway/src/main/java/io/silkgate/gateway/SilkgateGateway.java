@@ -76,6 +76,7 @@ import io.silkgate.sign.DetachedJwsSigner;
 import io.silkgate.verify.CertificatePathValidator;
 import io.silkgate.verify.CmsSignatureVerifier;
 import io.silkgate.verify.RevocationChecker;
+import io.silkgate.verify.TaxBureauSignatureVerifier;
 import io.silkgate.verify.XmlSignatureVerifier;
 import jakarta.jms.ConnectionFactory;
 import java.net.http.HttpClient;
@@ -266,8 +267,8 @@ public final class SilkgateGateway {
         CertificatePathValidator paths = new CertificatePathValidator(new RevocationChecker(clock));
         main.configure().addRoutesBuilder(new IntakeRoute(new IntakeRoute.IntakeSteps(
                 new IntakeParser(ledger, duplicates),
-                new SignatureCheck(new XmlSignatureVerifier(paths), new CmsSignatureVerifier(paths), crypto.trust(),
-                        clock),
+                new SignatureCheck(new XmlSignatureVerifier(paths), new CmsSignatureVerifier(paths),
+                        new TaxBureauSignatureVerifier(paths), crypto.trust(), clock),
                 new SignerAuthorization(config.signers().stream().collect(java.util.stream.Collectors.toMap(
                         SignerRule::subject, r -> Set.copyOf(r.parties()), (a, b) -> {
                             Set<String> both = new java.util.HashSet<>(a);
@@ -290,8 +291,8 @@ public final class SilkgateGateway {
                     clock);
             partnerControls.add(control);
             main.configure().addRoutesBuilder(new PartnerDeliveryRoute(t,
-                    new PartnerDelivery(t, ledger, archive, translator, signer, transportOf(p, t, client), control,
-                            clock), CONSUMERS_PER_PARTNER));
+                    new PartnerDelivery(t, ledger, archive, translator, signer, crypto.xmlSigner(),
+                            transportOf(p, t, client), control, clock), CONSUMERS_PER_PARTNER));
         }
         main.addMainListener(new Lifecycle(archive, crypto));
     }

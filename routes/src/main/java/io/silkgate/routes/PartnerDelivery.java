@@ -5,6 +5,7 @@ import io.silkgate.ledger.DocumentRecord;
 import io.silkgate.ledger.Ledger;
 import io.silkgate.schemas.FormatCatalogue;
 import io.silkgate.sign.DetachedJwsSigner;
+import io.silkgate.sign.XadesSigner;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import java.time.Clock;
@@ -16,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deliver step for one partner: translate a copy of the original, sign it with the gateway's detached JWS, hand
+ * Deliver step for one partner: translate a copy of the original, sign it (XAdES inside the document where its format
+ * has a place, and the gateway's detached JWS over the body), hand
  * it to the partner's transport, and record the outcome. The ledger says DEAD_LETTERED on the last attempt the
  * broker will make, so the ledger and the dead-letter queue agree.
  */
@@ -29,13 +31,22 @@ public final class PartnerDelivery implements Processor {
     private final DocumentArchive archive;
     private final DocumentTranslator translator;
     private final DetachedJwsSigner signer;
+    private final XadesSigner xmlSigner;
     private final PartnerTransport transport;
     private final PartnerControl control;
     private final Clock clock;
 
     public PartnerDelivery(DeliveryTarget target, Ledger ledger, DocumentArchive archive, DocumentTranslator translator,
             DetachedJwsSigner signer, PartnerTransport transport, PartnerControl control, Clock clock) {
+        this(target, ledger, archive, translator, signer, null, transport, control, clock);
+    }
+
+    /** @param xmlSigner signs converted XML documents whose format has a place for it; null: the detached JWS only */
+    public PartnerDelivery(DeliveryTarget target, Ledger ledger, DocumentArchive archive, DocumentTranslator translator,
+            DetachedJwsSigner signer, XadesSigner xmlSigner, PartnerTransport transport, PartnerControl control,
+            Clock clock) {
         this.target = target;
+        this.xmlSigner = xmlSigner;
         this.ledger = ledger;
         this.archive = archive;
         this.translator = translator;
@@ -83,9 +94,13 @@ public final class PartnerDelivery implements Processor {
         byte[] original = archive.read(doc.id()).orElseThrow(() ->
                 new DeliveryFailedException("original of document " + doc.id() + " is missing from the archive"));
         Translation t = translator.translate(original, doc.format(), target.format());
+        // The submitter's signed original passes through untouched; a converted copy carries the gateway's signature.
+        byte[] body = t.body();
+        if (xmlSigner != null && t.report() != null) {
+            body = xmlSigner.sign(body, target.format()).orElse(body);
+        }
         transport.send(new OutboundDocument(doc.id(), doc.format(), target.format(),
-                FormatCatalogue.require(target.format()).mediaType(), t.body(), signer.sign(t.body()),
-                t.droppedTerms()));
+                FormatCatalogue.require(target.format()).mediaType(), body, signer.sign(body), t.droppedTerms()));
         return doc;
     }
 

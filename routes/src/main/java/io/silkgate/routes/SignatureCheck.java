@@ -7,7 +7,9 @@ import io.silkgate.schemas.en16931.Invoice;
 import io.silkgate.schemas.en16931.InvoiceFacts;
 import io.silkgate.schemas.en16931.InvoiceFormat;
 import io.silkgate.schemas.en16931.InvoiceFormats;
+import io.silkgate.verify.CertificatePathValidator;
 import io.silkgate.verify.CmsSignatureVerifier;
+import io.silkgate.verify.TaxBureauSignatureVerifier;
 import io.silkgate.verify.TrustAnchors;
 import io.silkgate.verify.TrustStore;
 import io.silkgate.verify.VerificationResult;
@@ -21,13 +23,15 @@ import java.util.function.Supplier;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import javax.xml.crypto.dsig.XMLSignature;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.w3c.dom.Element;
 
 /**
  * Verify step: every signature on the original bytes, with the trust anchors of the issuing party's country: the
- * enveloped XML signature, or the detached CMS signature submitted beside the document.
+ * enveloped XML signature, or the detached CMS signature submitted beside the document, or — for a fapiao without an
+ * XML signature — the Chinese tax bureau's SM2 signature.
  * The invoice (and so its business facts) is read from the element the verifier dereferenced, so an unsigned
  * look-alike elsewhere in the tree can never be routed.
  */
@@ -35,6 +39,7 @@ public final class SignatureCheck implements Processor {
 
     private final XmlSignatureVerifier verifier;
     private final CmsSignatureVerifier cms;
+    private final TaxBureauSignatureVerifier taxBureau;
     private final Supplier<TrustStore> trust;
     private final Clock clock;
 
@@ -46,8 +51,15 @@ public final class SignatureCheck implements Processor {
     /** @param cms verifies a detached CMS signature submitted beside the document */
     public SignatureCheck(XmlSignatureVerifier verifier, CmsSignatureVerifier cms, Supplier<TrustStore> trust,
                           Clock clock) {
+        this(verifier, cms, new TaxBureauSignatureVerifier(new CertificatePathValidator()), trust, clock);
+    }
+
+    /** @param taxBureau verifies the Chinese tax bureau's SM2 signature of a fapiao that has no XML signature */
+    public SignatureCheck(XmlSignatureVerifier verifier, CmsSignatureVerifier cms,
+                          TaxBureauSignatureVerifier taxBureau, Supplier<TrustStore> trust, Clock clock) {
         this.verifier = verifier;
         this.cms = cms;
+        this.taxBureau = taxBureau;
         this.trust = trust;
         this.clock = clock;
     }
@@ -59,6 +71,11 @@ public final class SignatureCheck implements Processor {
                 new DocumentRejectedException(ErrorCode.UNKNOWN_FORMAT, "format " + ctx.format() + " cannot be read"));
         if (ctx.submission().detachedSignature() != null) {
             verifyDetached(ctx, format);
+            return;
+        }
+        if (TaxBureauSignatureVerifier.present(ctx.document()) && ctx.document()
+                .getElementsByTagNameNS(XMLSignature.XMLNS, "Signature").getLength() == 0) {
+            verifyTaxBureau(ctx, format);
             return;
         }
         // the verifier may ask for anchors more than once; read each signed element only once
@@ -96,6 +113,19 @@ public final class SignatureCheck implements Processor {
             }
             throw new DocumentRejectedException(code, message, result.errors());
         }
+        ctx.verified(result, InvoiceFacts.of(ctx.format(), invoice), invoice);
+    }
+
+    /** A fapiao is issued and signed by the Chinese tax bureau: its certificate is in the CN trust entry. */
+    private void verifyTaxBureau(IntakeContext ctx, InvoiceFormat format) {
+        TrustAnchors anchors = trust.get().forCountry("CN").orElse(TrustAnchors.empty());
+        VerificationResult result = taxBureau.verify(ctx.document(), anchors, clock.instant());
+        if (!result.ok()) {
+            ctx.verificationFailed(result);
+            throw new DocumentRejectedException(result.firstFailure(), result.errors().get(0).message(),
+                    result.errors());
+        }
+        Invoice invoice = format.read(result.signedElement());
         ctx.verified(result, InvoiceFacts.of(ctx.format(), invoice), invoice);
     }
 

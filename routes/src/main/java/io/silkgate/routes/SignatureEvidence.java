@@ -65,6 +65,16 @@ public final class SignatureEvidence {
             m.put("code", s.failure().name());
             m.put("message", s.message());
         }
+        if (s.timestamp() != null) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("time", s.timestamp().time().toString());
+            t.put("tsa", s.timestamp().tsa());
+            t.put("trusted", s.timestamp().trusted());
+            if (s.timestamp().message() != null) {
+                t.put("message", s.timestamp().message());
+            }
+            m.put("timestamp", t);
+        }
         return m;
     }
 

@@ -16,10 +16,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /** Reads certificates and CRLs from PEM (any number of blocks, other block types ignored) or DER files. */
 public final class CertificateFiles {
 
+    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
     private static final Pattern PEM_BLOCK =
             Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
 
@@ -89,7 +91,17 @@ public final class CertificateFiles {
     }
 
     private static X509Certificate certificate(byte[] der) throws CertificateException {
-        return (X509Certificate) factory().generateCertificate(new ByteArrayInputStream(der));
+        try {
+            return (X509Certificate) factory().generateCertificate(new ByteArrayInputStream(der));
+        } catch (CertificateException e) {
+            // the JDK cannot read keys on national curves (e.g. the Chinese tax bureau's SM2 certificate)
+            try {
+                return (X509Certificate) CertificateFactory.getInstance("X.509", BC)
+                        .generateCertificate(new ByteArrayInputStream(der));
+            } catch (CertificateException bouncyCastleFailed) {
+                throw e;
+            }
+        }
     }
 
     private static X509CRL crl(byte[] der) throws CRLException, CertificateException {

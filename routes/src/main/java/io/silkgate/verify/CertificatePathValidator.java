@@ -55,13 +55,23 @@ public final class CertificatePathValidator {
     /** Validates the signer's certificate at {@code at}; suppliedChain are candidate intermediates sent with it. */
     public PathResult validate(X509Certificate signer, List<X509Certificate> suppliedChain, TrustAnchors trust,
                                Instant at) {
+        return validate(signer, suppliedChain, trust, at, at);
+    }
+
+    /**
+     * Validates the signer's certificate as it was when a trusted time-stamp proves the signature existed: validity
+     * dates at {@code existedAt}, revocation data as known at {@code at} (the verification time), where only a
+     * revocation dated no later than {@code existedAt} counts.
+     */
+    public PathResult validate(X509Certificate signer, List<X509Certificate> suppliedChain, TrustAnchors trust,
+                               Instant at, Instant existedAt) {
         if (trust == null || trust.isEmpty()) {
             return untrusted(signer, "no trust anchors configured for " + dn(signer));
         }
         List<X509Certificate> path;
         if (trust.anchors().contains(signer)) {
             // The signer itself is configured as an anchor: the path is just that certificate.
-            String validity = validityProblem(signer, at);
+            String validity = validityProblem(signer, existedAt);
             if (validity != null) {
                 return new PathResult(false, List.of(signer), RevocationStatus.NOT_CHECKED,
                         ErrorCode.CERTIFICATE_EXPIRED, validity);
@@ -71,29 +81,30 @@ public final class CertificatePathValidator {
             List<X509Certificate> candidates = candidates(signer, suppliedChain, trust);
             PathKey key = new PathKey(candidates, trust);
             path = builtPaths.get(key);
-            if (path != null && validAt(path, at)) {
+            if (path != null && validAt(path, existedAt)) {
                 // Same checks as a fresh build would make: only the instant differs.
-                return afterBuilding(path, trust, at);
+                return afterBuilding(path, trust, at, existedAt);
             }
             try {
-                path = build(signer, candidates, trust, at);
+                path = build(signer, candidates, trust, existedAt);
             } catch (CertPathBuilderException e) {
-                return explainFailure(signer, candidates, trust, at, e);
+                return explainFailure(signer, candidates, trust, existedAt, e);
             }
             if (builtPaths.size() >= MAX_CACHED) {
                 builtPaths.clear();
             }
             builtPaths.put(key, path);
         }
-        return afterBuilding(path, trust, at);
+        return afterBuilding(path, trust, at, existedAt);
     }
 
-    private PathResult afterBuilding(List<X509Certificate> path, TrustAnchors trust, Instant at) {
+    private PathResult afterBuilding(List<X509Certificate> path, TrustAnchors trust, Instant at,
+                                     Instant existedAt) {
         String policy = policyProblem(path);
         if (policy != null) {
             return new PathResult(false, path, RevocationStatus.NOT_CHECKED, ErrorCode.CERTIFICATE_UNTRUSTED, policy);
         }
-        return checkRevocation(path, trust, at);
+        return checkRevocation(path, trust, at, existedAt);
     }
 
     /** Whether every certificate of a path but its anchor (whose dates PKIX ignores too) is valid at the instant. */
@@ -203,7 +214,8 @@ public final class CertificatePathValidator {
         return null;
     }
 
-    private PathResult checkRevocation(List<X509Certificate> path, TrustAnchors trust, Instant at) {
+    private PathResult checkRevocation(List<X509Certificate> path, TrustAnchors trust, Instant at,
+                                       Instant existedAt) {
         if (path.size() < 2 || !RevocationChecker.hasSources(trust)) {
             return new PathResult(true, path, RevocationStatus.NOT_CHECKED, null, null);
         }
@@ -211,7 +223,8 @@ public final class CertificatePathValidator {
         for (int i = 0; i < path.size() - 1; i++) {
             X509Certificate certificate = path.get(i);
             X509Certificate issuer = path.get(i + 1);
-            RevocationChecker.Revocation revocation = revocations.check(certificate, issuer, trust, at, i == 0);
+            RevocationChecker.Revocation revocation = revocations.check(certificate, issuer, trust, at, existedAt,
+                    i == 0);
             if (revocation.status() == RevocationStatus.REVOKED) {
                 String message = "certificate " + dn(certificate) + " was revoked on " + revocation.date()
                         + (revocation.source() == null ? "" : " (" + revocation.source() + ")")

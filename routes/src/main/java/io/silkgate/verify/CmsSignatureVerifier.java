@@ -216,7 +216,10 @@ public final class CmsSignatureVerifier {
         }
         boolean verified;
         try {
-            verified = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(certificate));
+            // The key alone: BouncyCastle would otherwise call an expired certificate an invalid signature, while
+            // validity (with its own error code) is the path check's business below.
+            verified = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC)
+                    .build(certificate.getPublicKey()));
         } catch (CMSSignerDigestMismatchException e) {
             return invalid(dn, algorithm, false,
                     "the signature does not cover this content (message digest mismatch)");

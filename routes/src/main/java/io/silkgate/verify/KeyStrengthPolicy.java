@@ -16,7 +16,8 @@ public final class KeyStrengthPolicy {
     }
 
     /** Why a key is too weak, or null when it is acceptable. */
-    public static String weakness(PublicKey key) {
+    public static String weakness(PublicKey given) {
+        PublicKey key = Sm2Keys.bouncyCastle(given);
         if (key instanceof RSAPublicKey rsa) {
             int bits = rsa.getModulus().bitLength();
             return bits < MIN_RSA_BITS

@@ -67,10 +67,20 @@ public final class RevocationChecker {
      */
     Revocation check(X509Certificate certificate, X509Certificate issuer, TrustAnchors trust, Instant at,
                      boolean endEntity) {
+        return check(certificate, issuer, trust, at, at, endEntity);
+    }
+
+    /**
+     * The status of {@code certificate} from the revocation data known at {@code at}, where only a revocation dated
+     * no later than {@code existedAt} (a time-stamp's time, else {@code at}) counts.
+     */
+    Revocation check(X509Certificate certificate, X509Certificate issuer, TrustAnchors trust, Instant at,
+                     Instant existedAt, boolean endEntity) {
         RevocationSettings settings = trust.revocation();
         List<String> problems = new ArrayList<>();
 
-        Revocation files = fromCrls(certificate, issuer, trust.crls(), at, false, "CRL file", problems);
+        Revocation files = fromCrls(certificate, issuer, trust.crls(), at, existedAt, false, "CRL file",
+                problems);
         if (files.status() == RevocationStatus.REVOKED) {
             return files;
         }
@@ -87,7 +97,7 @@ public final class RevocationChecker {
             for (URI responder : responders) {
                 OcspClient.Answer answer = ocsp.status(certificate, issuer, responder, settings);
                 if (answer.status() == RevocationStatus.REVOKED) {
-                    return answer.revokedOn().isAfter(at)
+                    return answer.revokedOn().isAfter(existedAt)
                             ? new Revocation(RevocationStatus.GOOD, null, answer.source(), null)
                             : new Revocation(RevocationStatus.REVOKED, answer.revokedOn(), answer.source(), null);
                 }
@@ -115,7 +125,8 @@ public final class RevocationChecker {
             }
         }
         if (!fetched.isEmpty()) {
-            Revocation online = fromCrls(certificate, issuer, fetched, at, true, "CRL by URL", problems);
+            Revocation online = fromCrls(certificate, issuer, fetched, at, existedAt, true, "CRL by URL",
+                    problems);
             if (online.status() != RevocationStatus.UNKNOWN) {
                 return online;
             }
@@ -129,7 +140,7 @@ public final class RevocationChecker {
      * ignored: against the verification instant for files (as ever), against now for fetched ones.
      */
     private Revocation fromCrls(X509Certificate certificate, X509Certificate issuer, List<X509CRL> list, Instant at,
-                                boolean fetched, String source, List<String> problems) {
+                                Instant existedAt, boolean fetched, String source, List<String> problems) {
         boolean usable = false;
         Instant now = clock.instant();
         for (X509CRL crl : list) {
@@ -154,7 +165,7 @@ public final class RevocationChecker {
             }
             usable = true;
             X509CRLEntry entry = crl.getRevokedCertificate(certificate);
-            if (entry != null && !entry.getRevocationDate().toInstant().isAfter(at)) {
+            if (entry != null && !entry.getRevocationDate().toInstant().isAfter(existedAt)) {
                 return new Revocation(RevocationStatus.REVOKED, entry.getRevocationDate().toInstant(), source, null);
             }
         }

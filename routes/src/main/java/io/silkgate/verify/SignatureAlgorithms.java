@@ -58,6 +58,22 @@ final class SignatureAlgorithms {
         return false;
     }
 
+    /** The JCA name of an accepted digest method URI, or null when the digest is not accepted. */
+    static String jcaDigest(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        return switch (uri) {
+            case DigestMethod.SHA256 -> "SHA-256";
+            case DigestMethod.SHA384 -> "SHA-384";
+            case DigestMethod.SHA512 -> "SHA-512";
+            case DigestMethod.SHA3_256 -> "SHA3-256";
+            case DigestMethod.SHA3_384 -> "SHA3-384";
+            case DigestMethod.SHA3_512 -> "SHA3-512";
+            default -> null;
+        };
+    }
+
     /** A readable reason for refusing an algorithm URI. */
     static String refusal(String what, String uri) {
         String lower = uri.toLowerCase(Locale.ROOT);

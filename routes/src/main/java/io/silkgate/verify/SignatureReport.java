@@ -14,15 +14,24 @@ import java.util.List;
  * @param message         why the signature is not valid, readable; null if valid
  * @param certificates    the certificates behind {@code certificatePath} (or just the signer's when no path was
  *                        built), kept as evidence; empty when the signer's certificate is not known
+ * @param timestamp       the XAdES signature time-stamp that was checked; null when the signature has none
  */
 public record SignatureReport(boolean valid, String signer, String algorithm, boolean coversDocument,
                               List<String> certificatePath, RevocationStatus revocation, ErrorCode failure,
-                              String message, List<X509Certificate> certificates) {
+                              String message, List<X509Certificate> certificates, TimestampReport timestamp) {
 
     public SignatureReport {
         certificatePath = certificatePath == null ? List.of() : List.copyOf(certificatePath);
         revocation = revocation == null ? RevocationStatus.NOT_CHECKED : revocation;
         certificates = certificates == null ? List.of() : List.copyOf(certificates);
+    }
+
+    /** A report of a signature without a time-stamp. */
+    public SignatureReport(boolean valid, String signer, String algorithm, boolean coversDocument,
+                           List<String> certificatePath, RevocationStatus revocation, ErrorCode failure,
+                           String message, List<X509Certificate> certificates) {
+        this(valid, signer, algorithm, coversDocument, certificatePath, revocation, failure, message, certificates,
+                null);
     }
 
     /** A report without the certificates themselves. */

@@ -35,8 +35,9 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Verifies enveloped XMLDSig / XAdES-BES signatures on the ORIGINAL parsed document, defending against signature
- * wrapping: exactly one signature, whose Reference covers the document element. Thread-safe.
+ * Verifies enveloped XMLDSig / XAdES-BES / XAdES-T signatures on the ORIGINAL parsed document, defending against
+ * signature wrapping: exactly one signature, whose Reference covers the document element (for a Vietnamese HDon: its
+ * DLHDon, signed from DSCKS/NBan). Thread-safe.
  */
 public final class XmlSignatureVerifier {
 
@@ -48,9 +49,11 @@ public final class XmlSignatureVerifier {
     private static final XMLSignatureFactory FACTORY = XMLSignatureFactory.getInstance("DOM", new XMLDSigRI());
 
     private final CertificatePathValidator paths;
+    private final SignatureTimestampVerifier timestamps;
 
     public XmlSignatureVerifier(CertificatePathValidator paths) {
         this.paths = Objects.requireNonNull(paths, "paths");
+        this.timestamps = new SignatureTimestampVerifier(paths);
     }
 
     /**
@@ -88,7 +91,7 @@ public final class XmlSignatureVerifier {
         } catch (Rejected rejected) {
             SignatureReport report = new SignatureReport(false, findings.signer, findings.algorithm,
                     findings.coversDocument, findings.path, findings.revocation, rejected.code, rejected.getMessage(),
-                    findings.certificates);
+                    findings.certificates, findings.timestamp);
             return new VerificationResult(List.of(report),
                     List.of(Problem.at(rejected.code, rejected.getMessage(), location(signatureElement))), null);
         }
@@ -97,6 +100,7 @@ public final class XmlSignatureVerifier {
     private VerificationResult verifyOne(Element root, Element signatureElement, TrustSelector trust, Instant at,
                                          Findings findings) throws Rejected {
         Map<String, IdAttribute> ids = uniqueIds(root);
+        Element covered = coveredElement(root, signatureElement);
 
         CandidateKeySelector selector = new CandidateKeySelector();
         DOMValidateContext context = context(selector, signatureElement, ids);
@@ -105,7 +109,7 @@ public final class XmlSignatureVerifier {
         findings.algorithm = signedInfo.getSignatureMethod().getAlgorithm();
 
         checkAlgorithms(signedInfo);
-        checkCoverage(signedInfo, root, signatureElement, ids, findings);
+        checkCoverage(signedInfo, root, covered, signatureElement, ids, findings);
 
         List<X509Certificate> keyInfoCertificates = keyInfoCertificates(signature.getKeyInfo());
         List<X509Certificate> candidates = candidates(keyInfoCertificates, findings.algorithm);
@@ -141,13 +145,22 @@ public final class XmlSignatureVerifier {
             throw new Rejected(ErrorCode.SIGNATURE_INVALID, "signing key of " + findings.signer + ": " + weakKey);
         }
         checkDigests(signature, context);
+        List<Element> stamps;
+        try {
+            stamps = XadesProperties.check(signatureElement, findings.signedProperties, signer);
+        } catch (XadesProperties.Invalid e) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, e.getMessage());
+        }
 
-        TrustAnchors anchors = trust.anchorsFor(root, signer);
+        TrustAnchors anchors = trust.anchorsFor(covered, signer);
         if (anchors == null || anchors.isEmpty()) {
             throw new Rejected(ErrorCode.CERTIFICATE_UNTRUSTED,
                     "no trust anchors configured for the signer " + findings.signer);
         }
-        PathResult path = paths.validate(signer, keyInfoCertificates, anchors, at);
+        findings.timestamp = timestamp(stamps, signatureElement, anchors, at);
+        // A trusted time-stamp proves the signature existed then: the certificate must have been valid at that time.
+        Instant existedAt = findings.timestamp != null && findings.timestamp.trusted() ? findings.timestamp.time() : at;
+        PathResult path = paths.validate(signer, keyInfoCertificates, anchors, at, existedAt);
         findings.path = path.path().stream().map(CertificatePathValidator::dn).toList();
         findings.certificates = path.path();
         findings.revocation = path.revocation();
@@ -155,8 +168,65 @@ public final class XmlSignatureVerifier {
             throw new Rejected(path.failure(), path.message());
         }
         SignatureReport report = new SignatureReport(true, findings.signer, findings.algorithm, true, findings.path,
-                findings.revocation, null, null, findings.certificates);
-        return new VerificationResult(List.of(report), List.of(), root);
+                findings.revocation, null, null, findings.certificates, findings.timestamp);
+        return new VerificationResult(List.of(report), List.of(), covered);
+    }
+
+    /**
+     * The element the signature must cover: the document element, or for a Vietnamese HDon the seller's signature
+     * in DSCKS/NBan over the one DLHDon (the invoice data; MCCQT and DSCKS stay outside, as Circular 78 has it).
+     */
+    private static Element coveredElement(Element root, Element signatureElement) throws Rejected {
+        if (root.getNamespaceURI() != null || !"HDon".equals(root.getLocalName())) {
+            return root;
+        }
+        Node holder = signatureElement.getParentNode();
+        Node list = holder == null ? null : holder.getParentNode();
+        if (!(holder instanceof Element h) || !"NBan".equals(h.getLocalName()) || h.getNamespaceURI() != null
+                || !(list instanceof Element l) || !"DSCKS".equals(l.getLocalName()) || l.getNamespaceURI() != null
+                || l.getParentNode() != root) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the seller signature of an HDon belongs in "
+                    + "HDon/DSCKS/NBan, not in " + location(signatureElement));
+        }
+        Element data = null;
+        for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.ELEMENT_NODE && "DLHDon".equals(child.getLocalName())) {
+                if (data != null || child.getNamespaceURI() != null) {
+                    throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the HDon must hold exactly one DLHDon");
+                }
+                data = (Element) child;
+            }
+        }
+        if (data == null || data.getAttributeNS(null, "Id").isEmpty()) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the HDon has no DLHDon with an Id for its seller "
+                    + "signature to reference");
+        }
+        return data;
+    }
+
+    /**
+     * Checks every signature time-stamp; a broken one rejects the signature. Reports the earliest trusted one (the
+     * best proof of when the signature existed), else the first; null when there is none.
+     */
+    private TimestampReport timestamp(List<Element> stamps, Element signatureElement, TrustAnchors anchors,
+                                      Instant at) throws Rejected {
+        if (stamps.isEmpty()) {
+            return null;
+        }
+        Element signatureValue = XadesProperties.firstDsig(signatureElement, "SignatureValue");
+        TimestampReport chosen = null;
+        for (Element stamp : stamps) {
+            TimestampReport report;
+            try {
+                report = timestamps.verify(stamp, signatureValue, anchors, at);
+            } catch (XadesProperties.Invalid e) {
+                throw new Rejected(ErrorCode.SIGNATURE_INVALID, e.getMessage());
+            }
+            if (chosen == null || (report.trusted() && (!chosen.trusted() || report.time().isBefore(chosen.time())))) {
+                chosen = report;
+            }
+        }
+        return chosen;
     }
 
     private static void checkAlgorithms(SignedInfo signedInfo) throws Rejected {
@@ -172,8 +242,9 @@ public final class XmlSignatureVerifier {
     }
 
     /** The anti-wrapping rules: one Reference to the document element, at most one to the XAdES SignedProperties. */
-    private static void checkCoverage(SignedInfo signedInfo, Element root, Element signatureElement,
-                                      Map<String, IdAttribute> ids, Findings findings) throws Rejected {
+    private static void checkCoverage(SignedInfo signedInfo, Element root, Element covered,
+                                      Element signatureElement, Map<String, IdAttribute> ids, Findings findings)
+            throws Rejected {
         int documentReferences = 0;
         int propertiesReferences = 0;
         for (Object item : signedInfo.getReferences()) {
@@ -194,6 +265,10 @@ public final class XmlSignatureVerifier {
                         + " (Reference URI=\"" + uri + "\")");
             }
             if ("".equals(uri)) {
+                if (covered != root) {
+                    throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the seller signature of an HDon must reference "
+                            + "its DLHDon (URI=\"#" + covered.getAttributeNS(null, "Id") + "\"), not URI=\"\"");
+                }
                 if (!enveloped) {
                     throw new Rejected(ErrorCode.SIGNATURE_INVALID,
                             "Reference URI=\"\" lacks the enveloped-signature transform");
@@ -202,14 +277,16 @@ public final class XmlSignatureVerifier {
                 continue;
             }
             IdAttribute target = uri != null && uri.startsWith("#") ? ids.get(uri.substring(1)) : null;
-            if (target != null && target.element() == root) {
+            if (target != null && target.element() == covered) {
                 documentReferences++;
             } else if (target != null && XADES_SIGNED_PROPERTIES.equals(reference.getType())
                     && isInside(target.element(), signatureElement)) {
                 propertiesReferences++;
+                findings.signedProperties = target.element();
             } else {
                 throw new Rejected(ErrorCode.SIGNATURE_INVALID, "signature does not cover the document: Reference URI=\""
-                        + uri + "\" " + describeTarget(uri, target) + ", not the document element");
+                        + uri + "\" " + describeTarget(uri, target) + ", not "
+                        + (covered == root ? "the document element" : location(covered)));
             }
         }
         if (documentReferences == 0) {
@@ -421,6 +498,8 @@ public final class XmlSignatureVerifier {
         private List<String> path = List.of();
         private List<X509Certificate> certificates = List.of();
         private RevocationStatus revocation = RevocationStatus.NOT_CHECKED;
+        private Element signedProperties;
+        private TimestampReport timestamp;
     }
 
     /** Offers exactly one certificate from KeyInfo/X509Data; never a bare KeyValue. */

@@ -1,10 +1,14 @@
 package io.silkgate.verify;
 
 import io.silkgate.certs.IssuedCertificate;
+import io.silkgate.certs.SampleTimeStampAuthority;
 import io.silkgate.schemas.SecureXml;
 import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import javax.xml.crypto.AlgorithmMethod;
 import javax.xml.crypto.KeySelector;
@@ -34,6 +38,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.apache.jcp.xml.dsig.internal.dom.XMLDSigRI;
+import org.apache.xml.security.c14n.Canonicalizer;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -52,6 +57,9 @@ final class TestXmlSigner {
     private Element parent;
     private String signedPropertiesTarget;
     private List<X509Certificate> keyInfoCertificates;
+    private X509Certificate signingCertificate;
+    private boolean noSigningCertificate;
+    private boolean uncoveredProperties;
 
     private TestXmlSigner(IssuedCertificate signer) {
         this.signer = signer;
@@ -99,6 +107,24 @@ final class TestXmlSigner {
         return this;
     }
 
+    /** The certificate named in xades:SigningCertificateV2 (default: the signer's own). */
+    TestXmlSigner signingCertificate(X509Certificate certificate) {
+        this.signingCertificate = certificate;
+        return this;
+    }
+
+    /** Leaves xades:SigningCertificateV2 out of the signed properties. */
+    TestXmlSigner noSigningCertificate() {
+        this.noSigningCertificate = true;
+        return this;
+    }
+
+    /** Writes the XAdES QualifyingProperties but no Reference to its SignedProperties. */
+    TestXmlSigner uncoveredProperties() {
+        this.uncoveredProperties = true;
+        return this;
+    }
+
     /** Signs the document in place and returns the new ds:Signature element. */
     Element sign(Document document) throws Exception {
         Element where = parent == null ? document.getDocumentElement() : parent;
@@ -120,14 +146,21 @@ final class TestXmlSigner {
             signingTime.setTextContent("2026-03-02T10:00:00Z");
             Element signedSignatureProperties = document.createElementNS(XADES_NS, "xades:SignedSignatureProperties");
             signedSignatureProperties.appendChild(signingTime);
+            if (!noSigningCertificate) {
+                signedSignatureProperties.appendChild(signingCertificateV2(document,
+                        signingCertificate == null ? signer.certificate() : signingCertificate));
+            }
             signedProperties.appendChild(signedSignatureProperties);
             qualifying.appendChild(signedProperties);
             context.setIdAttributeNS(signedProperties, null, "Id");
             objects.add(FACTORY.newXMLObject(List.of(new DOMStructure(qualifying)), null, null, null));
+            qualifying.setAttributeNS(null, "Target", "#sig-1");
             String target = signedPropertiesTarget.isEmpty() ? "#xades-props" : signedPropertiesTarget;
-            references.add(FACTORY.newReference(target, FACTORY.newDigestMethod(digestMethod, null),
-                    List.of(FACTORY.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
-                    "http://uri.etsi.org/01903#SignedProperties", null));
+            if (!uncoveredProperties) {
+                references.add(FACTORY.newReference(target, FACTORY.newDigestMethod(digestMethod, null),
+                        List.of(FACTORY.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
+                        "http://uri.etsi.org/01903#SignedProperties", null));
+            }
         }
         SignedInfo signedInfo = FACTORY.newSignedInfo(
                 FACTORY.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
@@ -136,10 +169,63 @@ final class TestXmlSigner {
         KeyInfo keyInfo = keyValueOnly
                 ? keys.newKeyInfo(List.of(keys.newKeyValue(signer.certificate().getPublicKey())))
                 : keys.newKeyInfo(List.of(keys.newX509Data(keyInfoCertificates())));
-        XMLSignature signature = FACTORY.newXMLSignature(signedInfo, keyInfo, objects, null, null);
+        XMLSignature signature = FACTORY.newXMLSignature(signedInfo, keyInfo, objects,
+                signedPropertiesTarget == null ? null : "sig-1", null);
         signature.sign(context);
         NodeList all = where.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature");
         return (Element) all.item(all.getLength() - 1);
+    }
+
+    private static Element signingCertificateV2(Document document, X509Certificate certificate) throws Exception {
+        Element binding = document.createElementNS(XADES_NS, "xades:SigningCertificateV2");
+        Element cert = document.createElementNS(XADES_NS, "xades:Cert");
+        Element digest = document.createElementNS(XADES_NS, "xades:CertDigest");
+        Element method = document.createElementNS(XMLSignature.XMLNS, "ds:DigestMethod");
+        method.setAttributeNS(null, "Algorithm", DigestMethod.SHA256);
+        Element value = document.createElementNS(XMLSignature.XMLNS, "ds:DigestValue");
+        value.setTextContent(Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded())));
+        digest.appendChild(method);
+        digest.appendChild(value);
+        cert.appendChild(digest);
+        binding.appendChild(cert);
+        return binding;
+    }
+
+    /**
+     * Adds a xades:SignatureTimeStamp (XAdES-T) to a signed XAdES signature: a token over the inclusive-c14n
+     * ds:SignatureValue element, or over {@code otherBytes} when given (a time-stamp of something else).
+     */
+    static Element addTimestamp(Element signature, SampleTimeStampAuthority tsa, Instant genTime, byte[] otherBytes)
+            throws Exception {
+        return addTimestamp(signature, tsa, genTime, otherBytes, false);
+    }
+
+    /** As above; {@code unchecked} lets a certificate that is no TSA sign the token. */
+    static Element addTimestamp(Element signature, SampleTimeStampAuthority tsa, Instant genTime, byte[] otherBytes,
+                                boolean unchecked) throws Exception {
+        Document document = signature.getOwnerDocument();
+        Element signatureValue = (Element) signature.getElementsByTagNameNS(XMLSignature.XMLNS, "SignatureValue")
+                .item(0);
+        org.apache.xml.security.Init.init();
+        ByteArrayOutputStream canonical = new ByteArrayOutputStream();
+        Canonicalizer.getInstance(CanonicalizationMethod.INCLUSIVE).canonicalizeSubtree(signatureValue, canonical);
+        byte[] stamped = otherBytes != null ? otherBytes : canonical.toByteArray();
+        byte[] token = unchecked ? tsa.stampUnchecked(stamped, genTime) : tsa.stamp(stamped, genTime);
+        Element qualifying = (Element) signature.getElementsByTagNameNS(XADES_NS, "QualifyingProperties").item(0);
+        Element unsigned = document.createElementNS(XADES_NS, "xades:UnsignedProperties");
+        Element properties = document.createElementNS(XADES_NS, "xades:UnsignedSignatureProperties");
+        Element stamp = document.createElementNS(XADES_NS, "xades:SignatureTimeStamp");
+        Element method = document.createElementNS(XMLSignature.XMLNS, "ds:CanonicalizationMethod");
+        method.setAttributeNS(null, "Algorithm", CanonicalizationMethod.INCLUSIVE);
+        Element encapsulated = document.createElementNS(XADES_NS, "xades:EncapsulatedTimeStamp");
+        encapsulated.setTextContent(Base64.getEncoder().encodeToString(token));
+        stamp.appendChild(method);
+        stamp.appendChild(encapsulated);
+        properties.appendChild(stamp);
+        unsigned.appendChild(properties);
+        qualifying.appendChild(unsigned);
+        return stamp;
     }
 
     private List<X509Certificate> keyInfoCertificates() {

@@ -4,11 +4,13 @@ import io.silkgate.gateway.config.SilkgateConfig;
 import io.silkgate.gateway.config.TrustEntry;
 import io.silkgate.schemas.DocumentRejectedException;
 import io.silkgate.schemas.FormatDetector;
+import io.silkgate.schemas.Problem;
 import io.silkgate.schemas.SecureXml;
 import io.silkgate.verify.CertificatePathValidator;
 import io.silkgate.verify.CmsSignatureVerifier;
 import io.silkgate.verify.CmsVerification;
 import io.silkgate.verify.SignatureReport;
+import io.silkgate.verify.TaxBureauSignatureVerifier;
 import io.silkgate.verify.TrustAnchors;
 import io.silkgate.verify.VerificationResult;
 import io.silkgate.verify.XmlSignatureVerifier;
@@ -19,10 +21,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import javax.xml.crypto.dsig.XMLSignature;
 import org.w3c.dom.Document;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,10 +95,22 @@ final class VerifyCommand implements Callable<Integer> {
             return report.errors(e.problems()).put("signatures", java.util.List.of()).print();
         }
         report.format(FormatDetector.detect(doc.getDocumentElement()).orElse(null));
-        VerificationResult result = new XmlSignatureVerifier(new CertificatePathValidator())
-                .verify(doc, (element, signer) -> anchors, when);
-        report.errors(result.errors());
-        report.put("signatures", result.signatures().stream().map(VerifyCommand::entry).toList());
+        CertificatePathValidator paths = new CertificatePathValidator();
+        List<SignatureReport> signatures = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
+        boolean xmlSigned = doc.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature").getLength() > 0;
+        if (xmlSigned || !TaxBureauSignatureVerifier.present(doc)) {
+            VerificationResult result = new XmlSignatureVerifier(paths).verify(doc, (element, signer) -> anchors, when);
+            signatures.addAll(result.signatures());
+            errors.addAll(result.errors());
+        }
+        if (TaxBureauSignatureVerifier.present(doc)) {
+            VerificationResult result = new TaxBureauSignatureVerifier(paths).verify(doc, anchors, when);
+            signatures.addAll(result.signatures());
+            errors.addAll(result.errors());
+        }
+        report.errors(errors);
+        report.put("signatures", signatures.stream().map(VerifyCommand::entry).toList());
         return report.print();
     }
 
@@ -159,6 +176,16 @@ final class VerifyCommand implements Callable<Integer> {
         if (s.failure() != null) {
             m.put("code", s.failure().name());
             m.put("message", s.message());
+        }
+        if (s.timestamp() != null) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("time", s.timestamp().time().toString());
+            t.put("tsa", s.timestamp().tsa());
+            t.put("trusted", s.timestamp().trusted());
+            if (s.timestamp().message() != null) {
+                t.put("message", s.timestamp().message());
+            }
+            m.put("timestamp", t);
         }
         return m;
     }

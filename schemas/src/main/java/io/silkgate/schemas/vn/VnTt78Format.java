@@ -6,6 +6,7 @@ import io.silkgate.schemas.Problem;
 import io.silkgate.schemas.en16931.Invoice;
 import io.silkgate.schemas.en16931.InvoiceFormat;
 import io.silkgate.schemas.national.JaxbIo;
+import io.silkgate.schemas.vn.jaxb.DLHDonType;
 import io.silkgate.schemas.vn.jaxb.HDonType;
 import io.silkgate.schemas.vn.jaxb.ObjectFactory;
 import java.util.List;
@@ -61,8 +62,19 @@ public final class VnTt78Format implements InvoiceFormat {
         return true;
     }
 
+    /**
+     * Reads an HDon, or the DLHDon a seller signature covers (the invoice data; the schema is checked on its HDon):
+     * business data then come from the very element whose signature was verified.
+     */
     @Override
     public Invoice read(Element root) {
+        if ("DLHDon".equals(root.getLocalName()) && root.getNamespaceURI() == null
+                && root.getParentNode() instanceof Element hdon) {
+            read(hdon);
+            HDonType signed = new HDonType();
+            signed.setDLHDon(JAXB.read(root, DLHDonType.class));
+            return new VnTt78Reader().read(signed);
+        }
         if (!VnTt78RuleSet.SCHEMA.hasExpectedRoot(root)) {
             throw new DocumentRejectedException(ErrorCode.UNKNOWN_FORMAT,
                     "not a Vietnamese e-invoice: the root element is " + root.getNodeName() + ", not HDon");
