@@ -346,7 +346,8 @@ public final class SilkgateGateway {
                 }
                 TrustView trustView = new TrustView(crypto.trust(), crypto.signer().chain(), clock);
                 mbeans.register(trustView, JmxRegistry.trustName());
-                scheduler.scheduleWithFixedDelay(new AlertMonitor(views, trustView, clock), 0, 1, TimeUnit.MINUTES);
+                scheduler.scheduleWithFixedDelay(new AlertMonitor(views, trustView, clock,
+                        config.gateway().pendingAlert()), 0, 1, TimeUnit.MINUTES);
                 TlsSettings tls = config.gateway().tls();
                 if (config.gateway().jmx() != null) {
                     remoteJmx = new RemoteJmx(config.gateway().httpHost(), config.gateway().jmx(), tls);

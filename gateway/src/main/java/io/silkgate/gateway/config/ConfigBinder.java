@@ -109,6 +109,11 @@ final class ConfigBinder {
         Duration archiveRetention = values.duration(g, "archive-retention");
         RateLimit rateLimit = orDefault(values.rateLimit(g, "rate-limit"), ConfigDefaults.RATE_LIMIT);
         Duration requestTimeout = orDefault(values.duration(g, "request-timeout"), ConfigDefaults.REQUEST_TIMEOUT);
+        Duration pendingAlert = orDefault(values.duration(g, "pending-alert"), ConfigDefaults.PENDING_ALERT);
+        if (pendingAlert.compareTo(Duration.ofMinutes(1)) < 0) {
+            problems.add(g.child("pending-alert"), "must be at least 1m (alerts are checked once a minute): "
+                    + Units.formatDuration(pendingAlert));
+        }
         if (requestTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
             problems.add(g.child("request-timeout"), "must be at least 1s: " + Units.formatDuration(requestTimeout));
         }
@@ -121,7 +126,8 @@ final class ConfigBinder {
             return null;
         }
         return new GatewaySettings(host, httpPort, dataDir, broker, database, databaseUser, databasePassword,
-                maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention, jolokia, rateLimit, requestTimeout);
+                maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention, jolokia, rateLimit, requestTimeout,
+                pendingAlert);
     }
 
     private String broker(YamlSection g) {

@@ -18,6 +18,8 @@ public final class ConfigDefaults {
     /** Above what one gateway on two cores can take in (~150 documents/s), so it only stops floods. */
     public static final RateLimit RATE_LIMIT = new RateLimit(300, Duration.ofSeconds(1));
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /** A delivery still pending after this long is an operator alert (log warning, {@code OldestPendingSeconds}). */
+    public static final Duration PENDING_ALERT = Duration.ofMinutes(15);
     public static final int DELIVERY_ATTEMPTS = 8;
     public static final Duration DELIVERY_DELAY = Duration.ofSeconds(5);
     public static final double DELIVERY_MULTIPLIER = 2.0;

@@ -86,7 +86,7 @@ public final class ConfigLoader {
         GatewaySettings gateway = new GatewaySettings(ConfigDefaults.HTTP_HOST, ConfigDefaults.HTTP_PORT,
                 base.resolve(ConfigDefaults.DATA_DIR).normalize(), ConfigDefaults.BROKER, ConfigDefaults.DATABASE,
                 null, null, ConfigDefaults.MAX_DOCUMENT_BYTES, null, null, null, ConfigDefaults.DELIVERY, null,
-                null, ConfigDefaults.RATE_LIMIT, ConfigDefaults.REQUEST_TIMEOUT);
+                null, ConfigDefaults.RATE_LIMIT, ConfigDefaults.REQUEST_TIMEOUT, ConfigDefaults.PENDING_ALERT);
         return new SilkgateConfig(null, gateway, List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of());
     }
 
@@ -111,6 +111,8 @@ public final class ConfigLoader {
                 "gateway.rate-limit: " + ConfigDefaults.RATE_LIMIT + "  # per submitter (and anonymous), token bucket",
                 "gateway.request-timeout: " + Units.formatDuration(ConfigDefaults.REQUEST_TIMEOUT)
                         + "  # headers and body of one request must arrive within this",
+                "gateway.pending-alert: " + Units.formatDuration(ConfigDefaults.PENDING_ALERT)
+                        + "  # a delivery pending longer than this is logged as an ALERT",
                 "gateway.delivery.attempts: " + d.attempts(),
                 "gateway.delivery.delay: " + Units.formatDuration(d.delay()),
                 "gateway.delivery.multiplier: " + d.multiplier(),

@@ -24,7 +24,7 @@ public record GatewaySettings(String httpHost, int httpPort, Path dataDir, Strin
                               String databaseUser, Secret databasePassword, long maxDocumentBytes,
                               SigningSettings signing, TlsSettings tls, JmxSettings jmx, RetryPolicy delivery,
                               java.time.Duration archiveRetention, JmxSettings jolokia, RateLimit rateLimit,
-                              java.time.Duration requestTimeout) {
+                              java.time.Duration requestTimeout, java.time.Duration pendingAlert) {
 
     public GatewaySettings {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -33,6 +33,7 @@ public record GatewaySettings(String httpHost, int httpPort, Path dataDir, Strin
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(pendingAlert, "pendingAlert");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
     }
 
@@ -49,6 +50,7 @@ public record GatewaySettings(String httpHost, int httpPort, Path dataDir, Strin
     /** The same settings with another data directory. */
     public GatewaySettings withDataDir(Path dir) {
         return new GatewaySettings(httpHost, httpPort, dir, broker, database, databaseUser, databasePassword,
-                maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention, jolokia, rateLimit, requestTimeout);
+                maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention, jolokia, rateLimit, requestTimeout,
+                pendingAlert);
     }
 }

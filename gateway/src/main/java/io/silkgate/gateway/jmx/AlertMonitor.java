@@ -12,25 +12,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the states an operator must act on into log warnings, once per change: dead letters waiting, a delivery
- * pending for longer than {@link #PENDING_ALERT}, certificates expiring within 30 days. (An open circuit is
+ * pending for longer than the configured {@code gateway.pending-alert}, certificates expiring within 30 days. (An open circuit is
  * logged by the partner control the moment it opens.) The same facts are MBean attributes.
  */
 public final class AlertMonitor implements Runnable {
 
-    public static final Duration PENDING_ALERT = Duration.ofMinutes(15);
     private static final Logger LOG = LoggerFactory.getLogger(AlertMonitor.class);
 
     private final List<PartnerView> partners;
     private final TrustView trust;
     private final Clock clock;
+    private final Duration pendingAlert;
     private final Map<String, Long> deadLettersSeen = new HashMap<>();
     private final Map<String, Boolean> lateSeen = new HashMap<>();
     private Instant nextCertificateCheck = Instant.MIN;
 
-    public AlertMonitor(List<PartnerView> partners, TrustView trust, Clock clock) {
+    public AlertMonitor(List<PartnerView> partners, TrustView trust, Clock clock, Duration pendingAlert) {
         this.partners = List.copyOf(partners);
         this.trust = trust;
         this.clock = clock;
+        this.pendingAlert = pendingAlert;
     }
 
     @Override
@@ -50,10 +51,10 @@ public final class AlertMonitor implements Runnable {
                 LOG.warn("ALERT partner {} has {} dead-lettered deliveries: fix the partner, then "
                         + "'silkgate partners redeliver {}'", p.partner(), dead, p.partner());
             }
-            boolean late = p.getOldestPendingSeconds() > PENDING_ALERT.toSeconds();
+            boolean late = p.getOldestPendingSeconds() > pendingAlert.toSeconds();
             if (late && !Boolean.TRUE.equals(lateSeen.get(p.partner()))) {
                 LOG.warn("ALERT partner {}: a delivery has been pending for {} s (more than {})", p.partner(),
-                        p.getOldestPendingSeconds(), PENDING_ALERT);
+                        p.getOldestPendingSeconds(), pendingAlert);
             }
             lateSeen.put(p.partner(), late);
         }

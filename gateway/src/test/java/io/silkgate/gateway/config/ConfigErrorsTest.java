@@ -96,7 +96,7 @@ class ConfigErrorsTest {
                 + " trust, partners, routing, pint, directory)"), String.join("\n", errors));
         assertTrue(errors.contains("silkgate.yaml: gateway.http-prot: unknown key (expected one of: http-host, http-port,"
                 + " data-dir, broker, database, database-user, database-password, max-document-size, signing, tls, jmx,"
-                + " jolokia, delivery, archive-retention, rate-limit, request-timeout)"), String.join("\n", errors));
+                + " jolokia, delivery, archive-retention, rate-limit, request-timeout, pending-alert)"), String.join("\n", errors));
         assertHas(errors, "silkgate.yaml: gateway.signing.passwort: unknown key");
         assertHas(errors, "silkgate.yaml: gateway.delivery.retries: unknown key");
         assertHas(errors, "silkgate.yaml: partners[0].endpoint.method: unknown key");
@@ -133,6 +133,12 @@ class ConfigErrorsTest {
     }
 
     // ---- gateway section
+
+    @Test
+    void thePendingAlertCannotBeShorterThanTheCheckInterval() {
+        assertEquals("silkgate.yaml: gateway.pending-alert: must be at least 1m (alerts are checked once a minute): 30s",
+                fx.error("gateway: { pending-alert: 30s }"));
+    }
 
     @Test
     void directoryEntriesNeedAPartyAndAnAddressWithItsScheme() {

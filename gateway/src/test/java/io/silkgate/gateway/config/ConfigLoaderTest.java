@@ -226,6 +226,12 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void thePendingDeliveryAlertThresholdIsConfigurable() {
+        assertEquals(Duration.ofMinutes(15), fx.load("").gateway().pendingAlert());
+        assertEquals(Duration.ofHours(2), fx.load("gateway: { pending-alert: 2h }").gateway().pendingAlert());
+    }
+
+    @Test
     void sizesAndDurationsInEveryAcceptedSpelling() {
         assertEquals(1048576, fx.load("gateway: { max-document-size: 1048576 }").gateway().maxDocumentBytes());
         assertEquals(1048576, fx.load("gateway: { max-document-size: \"1048576\" }").gateway().maxDocumentBytes());
@@ -327,7 +333,7 @@ class ConfigLoaderTest {
                 "trust", "country", "anchors", "crl", "ocsp", "ocsp-responder", "ocsp-nonce",
                 "crl-distribution-points", "revocation", "revocation-timeout", "partners", "format", "endpoint", "type", "url",
                 "duplicates", "retry", "routing", "family", "buyer-country", "seller-country", "to", "pint",
-                "platform", "codeListProvider", "partyCode", "forward-to", "directory", "party",
+                "platform", "codeListProvider", "partyCode", "forward-to", "directory", "party", "pending-alert",
                 "electronic-address")) {
             assertTrue(example.matches("(?s).*[\\s{,]" + key + ":.*"), "example lacks key " + key);
         }
