@@ -279,7 +279,10 @@ public final class SilkgateGateway {
                         Submitter::id, s -> Set.copyOf(s.parties())))),
                 new BusinessDuplicateCheck(ledger, duplicates),
                 new InputValidation(validator),
-                new DestinationRouting(new ConfiguredDestinations(config.partners(), config.routing(), translator)),
+                new DestinationRouting(new ConfiguredDestinations(config.partners(), config.routing(), translator),
+                        config.submitters().stream().filter(s -> !s.destinations().isEmpty())
+                                .collect(java.util.stream.Collectors.toMap(Submitter::id,
+                                        s -> Set.copyOf(s.destinations())))),
                 new OutputConversion(translator),
                 new DocumentAcceptor(archive, ledger, queue, duplicates, clock)), ledger, clock));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -42,6 +42,7 @@ final class ConfigBinder {
     /** Ids of every partner entry that has a well-formed id, valid or not, so one bad partner does not cascade. */
     private final Set<String> declaredPartners = new LinkedHashSet<>();
     private final Map<String, Partner> partnersById = new LinkedHashMap<>();
+    private final Map<String, List<String>> submitterDestinations = new LinkedHashMap<>();
 
     ConfigBinder(Problems problems, Path baseDir, Map<String, String> env) {
         this.problems = problems;
@@ -64,6 +65,8 @@ final class ConfigBinder {
         RetryPolicy delivery = gateway == null ? ConfigDefaults.DELIVERY : gateway.delivery();
         List<Partner> partners = items(top, "partners", item -> partner(item, delivery));
         List<RoutingRule> routing = items(top, "routing", this::routingRule);
+        // read before the partners, checked once they are known
+        submitterDestinations.forEach((path, ids) -> checkPartnerRefs(path, ids, null));
         YamlSection pintSection = top.section("pint");
         PintSettings pint = pintSection == null ? null : pint(pintSection);
         List<DirectoryEntry> directory = items(top, "directory", this::directoryEntry);
@@ -267,7 +270,14 @@ final class ConfigBinder {
             }
             List<String> parties = values.parties(item, "parties");
             RateLimit rateLimit = values.rateLimit(item, "rate-limit");
-            return problems.count() > mark ? null : new Submitter(id, apiKey, certificate, parties, rateLimit);
+            List<String> destinations = item.strings("destinations");
+            if (item.has("destinations") && destinations != null && destinations.isEmpty()) {
+                item.missing("destinations");
+            } else if (destinations != null && !destinations.isEmpty()) {
+                submitterDestinations.put(item.child("destinations"), destinations);
+            }
+            return problems.count() > mark ? null
+                    : new Submitter(id, apiKey, certificate, parties, rateLimit, destinations);
         });
     }
 

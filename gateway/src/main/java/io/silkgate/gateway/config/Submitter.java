@@ -11,12 +11,14 @@ import java.util.Objects;
  * @param clientCertificate PEM certificate for mutual TLS; null if it uses only an API key
  * @param parties           parties written {@code scheme:identifier}
  * @param rateLimit         its own limit; null: {@code gateway.rate-limit}
+ * @param destinations      the partner ids it may send to; empty: any partner
  */
 public record Submitter(String id, ApiKeyHash apiKey, Path clientCertificate, List<String> parties,
-                        RateLimit rateLimit) {
+                        RateLimit rateLimit, List<String> destinations) {
 
     public Submitter {
         Objects.requireNonNull(id, "id");
         parties = List.copyOf(parties);
+        destinations = destinations == null ? List.of() : List.copyOf(destinations);
     }
 }

@@ -135,6 +135,15 @@ class ConfigErrorsTest {
     // ---- gateway section
 
     @Test
+    void submitterDestinationsMustNamePartners() {
+        fx.file("k.key", "k".repeat(32));
+        String error = fx.error("submitters: [ { id: acme, api-key-file: k.key, parties: [\"VA:CN1\"],"
+                + " destinations: [nobody] } ]\npartners:\n" + partner("vn-customs", "ubl"));
+        assertEquals("silkgate.yaml: submitters[0].destinations[0]: no partner with id \"nobody\" (defined: vn-customs)",
+                error);
+    }
+
+    @Test
     void thePendingAlertCannotBeShorterThanTheCheckInterval() {
         assertEquals("silkgate.yaml: gateway.pending-alert: must be at least 1m (alerts are checked once a minute): 30s",
                 fx.error("gateway: { pending-alert: 30s }"));

@@ -293,6 +293,7 @@ class ConfigLoaderTest {
         assertEquals("b", g.signing().password().value());
         assertEquals("e", g.jolokia().password().value());
         assertTrue(c.submitters().get(0).apiKey().matches("k".repeat(32)));
+        assertEquals(List.of("vn-customs"), c.submitters().get(0).destinations());
         assertEquals(2, c.partners().size());
         assertEquals(1, c.routing().size());
         assertEquals(List.of("sg-ebl-platform"), c.pint().forwardTo());
@@ -333,7 +334,7 @@ class ConfigLoaderTest {
                 "trust", "country", "anchors", "crl", "ocsp", "ocsp-responder", "ocsp-nonce",
                 "crl-distribution-points", "revocation", "revocation-timeout", "partners", "format", "endpoint", "type", "url",
                 "duplicates", "retry", "routing", "family", "buyer-country", "seller-country", "to", "pint",
-                "platform", "codeListProvider", "partyCode", "forward-to", "directory", "party", "pending-alert",
+                "platform", "codeListProvider", "partyCode", "forward-to", "directory", "party", "pending-alert", "destinations",
                 "electronic-address")) {
             assertTrue(example.matches("(?s).*[\\s{,]" + key + ":.*"), "example lacks key " + key);
         }
