@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged gateway with TLS on every listener ({@code client-auth: want}), two certificate submitters for
- * two parties and one API-key submitter with a small rate limit: every hostile input of the checklist is refused
+ * two parties (one of them limited to one partner) and one API-key submitter with a small rate limit: every hostile input of the checklist is refused
  * with its documented status and code, nothing reaches the partner, the gateway stays healthy with a bounded
  * heap, and no secret shows up in its log.
  */
@@ -77,13 +77,14 @@ class SecurityIT {
                         + "  jolokia: { port: " + jolokiaPort + ", user: ops, password: \"${OPS_PW}\" }\n",
                 "submitters:\n"
                         + "  - { id: shenzhen, client-certificate: pki/tls/client-shenzhen.pem, parties: [\""
-                        + SHENZHEN_PARTY + "\"] }\n"
+                        + SHENZHEN_PARTY + "\"], destinations: [vn-customs] }\n"
                         + "  - { id: hamburg, client-certificate: pki/tls/client-hamburg.pem,"
                         + " parties: [\"VA:DE123456789\"] }\n"
                         + "  - { id: limited, api-key-file: limited.key, parties: [\"" + SHENZHEN_PARTY + "\"],"
                         + " rate-limit: " + RATE_LIMIT + "/min }\n"
                         + "partners:\n"
                         + GatewayProcess.partner("vn-customs", STUB, "")
+                        + GatewayProcess.partner("vn-archive", STUB, "")
                         + "routing:\n"
                         + "  - { family: invoice, buyer-country: VN, to: [vn-customs] }\n",
                 Map.of("TLS_PW", TLS_PASSWORD, "OPS_PW", OPS_PASSWORD, "LIMITED_KEY", API_KEY));
@@ -123,6 +124,19 @@ class SecurityIT {
         HttpResponse<String> answer = submit(hamburg, Samples.freshSignedInvoice("sec-b-for-a"), "application/xml");
 
         assertProblem(answer, 403, "FORBIDDEN");
+    }
+
+    @Test
+    @Order(2)
+    void aSubmitterCannotSendToAPartnerOutsideItsDestinations() throws Exception {
+        HttpResponse<String> answer = shenzhen.send(HttpRequest.newBuilder(gateway.baseUri().resolve("/api/v1/documents"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/xml")
+                .header("Silkgate-Destination", "vn-archive")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Samples.freshSignedInvoice("sec-elsewhere"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertProblem(answer, 403, "FORBIDDEN");
+        assertTrue(answer.body().contains("vn-archive"), answer.body());
     }
 
     @Test
