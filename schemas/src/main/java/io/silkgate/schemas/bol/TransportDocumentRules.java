@@ -208,7 +208,7 @@ public final class TransportDocumentRules {
         JsonNode other = td.path("documentParties").path("other");
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < other.size(); i++) {
-            String function = other.get(i).path("partyFunction").asText(null);
+            String function = other.path(i).path("partyFunction").asText(null);
             if (function != null && !seen.add(function)) {
                 out.add(RuleViolation.rule("DCSA-TD-PARTY-FUNCTION-UNIQUE",
                         "/documentParties/other/" + i + "/partyFunction",
@@ -221,7 +221,7 @@ public final class TransportDocumentRules {
         JsonNode utes = td.path("utilizedTransportEquipments");
         Map<String, Integer> declared = new LinkedHashMap<>();
         for (int i = 0; i < utes.size(); i++) {
-            JsonNode ute = utes.get(i);
+            JsonNode ute = utes.path(i);
             String base = "/utilizedTransportEquipments/" + i;
             String ref = ute.path("equipment").path("equipmentReference").asText(null);
             if (ref != null && declared.putIfAbsent(ref, i) != null) {
@@ -242,9 +242,9 @@ public final class TransportDocumentRules {
         Set<String> used = new HashSet<>();
         JsonNode items = td.path("consignmentItems");
         for (int i = 0; i < items.size(); i++) {
-            JsonNode cargo = items.get(i).path("cargoItems");
+            JsonNode cargo = items.path(i).path("cargoItems");
             for (int j = 0; j < cargo.size(); j++) {
-                String ref = cargo.get(j).path("equipmentReference").asText(null);
+                String ref = cargo.path(j).path("equipmentReference").asText(null);
                 if (ref == null) {
                     continue;
                 }
@@ -304,16 +304,16 @@ public final class TransportDocumentRules {
         unique(td.path("customsReferences"), "/customsReferences", out);
         JsonNode items = td.path("consignmentItems");
         for (int i = 0; i < items.size(); i++) {
-            unique(items.get(i).path("customsReferences"), "/consignmentItems/" + i + "/customsReferences", out);
-            JsonNode cargo = items.get(i).path("cargoItems");
+            unique(items.path(i).path("customsReferences"), "/consignmentItems/" + i + "/customsReferences", out);
+            JsonNode cargo = items.path(i).path("cargoItems");
             for (int j = 0; j < cargo.size(); j++) {
-                unique(cargo.get(j).path("customsReferences"), "/consignmentItems/" + i + "/cargoItems/" + j
+                unique(cargo.path(j).path("customsReferences"), "/consignmentItems/" + i + "/cargoItems/" + j
                         + "/customsReferences", out);
             }
         }
         JsonNode utes = td.path("utilizedTransportEquipments");
         for (int i = 0; i < utes.size(); i++) {
-            unique(utes.get(i).path("customsReferences"), "/utilizedTransportEquipments/" + i + "/customsReferences",
+            unique(utes.path(i).path("customsReferences"), "/utilizedTransportEquipments/" + i + "/customsReferences",
                     out);
         }
     }
@@ -321,7 +321,7 @@ public final class TransportDocumentRules {
     private static void unique(JsonNode refs, String base, List<RuleViolation> out) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < refs.size(); i++) {
-            String key = refs.get(i).path("countryCode").asText() + "/" + refs.get(i).path("type").asText();
+            String key = refs.path(i).path("countryCode").asText() + "/" + refs.path(i).path("type").asText();
             if (!seen.add(key)) {
                 out.add(RuleViolation.rule("DCSA-TD-CUSTOMS-REFERENCE-UNIQUE", base + "/" + i,
                         "customs reference type " + key + " (country/type) appears more than once"));
@@ -340,12 +340,14 @@ public final class TransportDocumentRules {
         }
         JsonNode notify = parties.path("notifyParties");
         for (int i = 0; i < notify.size(); i++) {
-            out.put("/documentParties/notifyParties/" + i, notify.get(i));
+            if (notify.path(i).isObject()) {
+                out.put("/documentParties/notifyParties/" + i, notify.path(i));
+            }
         }
         JsonNode other = parties.path("other");
         for (int i = 0; i < other.size(); i++) {
-            if (other.get(i).path("party").isObject()) {
-                out.put("/documentParties/other/" + i + "/party", other.get(i).get("party"));
+            if (other.path(i).path("party").isObject()) {
+                out.put("/documentParties/other/" + i + "/party", other.path(i).path("party"));
             }
         }
         return out;
