@@ -1,17 +1,19 @@
 package io.silkgate.ledger;
 
+import static io.silkgate.ledger.Jdbc.queryList;
+import static io.silkgate.ledger.Jdbc.queryOne;
+import static io.silkgate.ledger.Jdbc.setInstant;
+import static io.silkgate.ledger.Jdbc.update;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -576,56 +578,8 @@ public final class Ledger {
         return new LedgerException("ledger database error (SQLState " + e.getSQLState() + "): " + e.getMessage(), e);
     }
 
-    private static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            return ps.executeUpdate();
-        }
-    }
-
-    private static <T> Optional<T> queryOne(Connection c, String sql, RowMapper<T> mapper, Object... params)
-            throws SQLException {
-        List<T> rows = queryList(c, sql, mapper, params);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-    }
-
-    private static <T> List<T> queryList(Connection c, String sql, RowMapper<T> mapper, Object... params)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-                return Collections.unmodifiableList(rows);
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            Object value = params[i];
-            if (value instanceof Instant instant) {
-                setInstant(ps, i + 1, instant);
-            } else if (value == null) {
-                ps.setNull(i + 1, Types.VARCHAR);
-            } else {
-                ps.setString(i + 1, value.toString());
-            }
-        }
-    }
-
     // Timestamps are stored as TIMESTAMP (without time zone) holding UTC: portable, readable by operators,
     // and independent of the JVM's default zone because the conversion is explicit on both sides.
-    private static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            ps.setNull(index, Types.TIMESTAMP);
-        } else {
-            ps.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-        }
-    }
-
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         LocalDateTime value = rs.getObject(column, LocalDateTime.class);
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
@@ -732,10 +686,5 @@ public final class Ledger {
     @FunctionalInterface
     private interface SqlAction {
         void run() throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
     }
 }

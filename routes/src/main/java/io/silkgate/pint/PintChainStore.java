@@ -1,17 +1,20 @@
 package io.silkgate.pint;
 
+import static io.silkgate.ledger.Jdbc.queryList;
+import static io.silkgate.ledger.Jdbc.queryOne;
+import static io.silkgate.ledger.Jdbc.update;
+
+import io.silkgate.ledger.Jdbc;
+
 import io.silkgate.ledger.LedgerException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -72,7 +75,7 @@ public final class PintChainStore {
             java.util.function.Consumer<CheckedEnvelope> acceptable) throws SQLException {
         String td = e.transportDocumentChecksum();
         List<ChainEntry> chain = e.chain();
-        List<Known> known = query(c, "SELECT entry_checksum, payload_checksum, origin FROM pint_chain_entry"
+        List<Known> known = queryList(c, "SELECT entry_checksum, payload_checksum, origin FROM pint_chain_entry"
                 + " WHERE td_checksum = ? ORDER BY seq_no", rs -> new Known(rs.getString(1), rs.getString(2),
                 rs.getString(3)), td);
         int n = chain.size();
@@ -202,7 +205,7 @@ public final class PintChainStore {
     /** An additional document held here. */
     public Optional<byte[]> document(String checksum) {
         return inTransaction(c -> {
-            List<String> chunks = query(c, "SELECT content FROM pint_document_chunk WHERE checksum = ? ORDER BY seq_no",
+            List<String> chunks = queryList(c, "SELECT content FROM pint_document_chunk WHERE checksum = ? ORDER BY seq_no",
                     rs -> rs.getString(1), checksum);
             return chunks.isEmpty() ? Optional.empty()
                     : Optional.of(Base64.getDecoder().decode(String.join("", chunks)));
@@ -247,13 +250,13 @@ public final class PintChainStore {
     }
 
     private static List<DeclaredDocument> declared(Connection c, String ref) throws SQLException {
-        return query(c, "SELECT checksum, byte_size, name, media_type FROM pint_transfer_document"
+        return queryList(c, "SELECT checksum, byte_size, name, media_type FROM pint_transfer_document"
                 + " WHERE envelope_ref = ? ORDER BY checksum", rs -> new DeclaredDocument(rs.getString(1),
                 rs.getLong(2), rs.getString(3), rs.getString(4)), ref);
     }
 
     private static List<String> missing(Connection c, String ref) throws SQLException {
-        return query(c, "SELECT d.checksum FROM pint_transfer_document d LEFT JOIN pint_document h"
+        return queryList(c, "SELECT d.checksum FROM pint_transfer_document d LEFT JOIN pint_document h"
                 + " ON h.checksum = d.checksum WHERE d.envelope_ref = ? AND h.checksum IS NULL ORDER BY d.checksum",
                 rs -> rs.getString(1), ref);
     }
@@ -300,50 +303,6 @@ public final class PintChainStore {
         }
     }
 
-    private static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            return ps.executeUpdate();
-        }
-    }
-
-    private static <T> Optional<T> queryOne(Connection c, String sql, RowMapper<T> mapper, Object... params)
-            throws SQLException {
-        List<T> rows = query(c, sql, mapper, params);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-    }
-
-    private static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-                return rows;
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            Object value = params[i];
-            if (value == null) {
-                ps.setNull(i + 1, Types.VARCHAR);
-            } else if (value instanceof Integer n) {
-                ps.setInt(i + 1, n);
-            } else if (value instanceof Long n) {
-                ps.setLong(i + 1, n);
-            } else if (value instanceof LocalDateTime t) {
-                ps.setObject(i + 1, t);
-            } else {
-                ps.setString(i + 1, value.toString());
-            }
-        }
-    }
-
     // UTC without time zone, as in the V1 ledger tables
     private LocalDateTime now() {
         return LocalDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
@@ -373,10 +332,5 @@ public final class PintChainStore {
     @FunctionalInterface
     private interface SqlAction {
         void run() throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
     }
 }
