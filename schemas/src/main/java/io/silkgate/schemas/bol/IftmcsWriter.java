@@ -37,7 +37,7 @@ final class IftmcsWriter {
     private static final Map<String, String> SEAL_PARTIES = Map.of("CAR", "CA", "SHI", "SH", "VET", "AC", "CUS",
             "CU");
     private static final String NO_PLACE = "IFTMCS has no element for it in this mapping";
-    private static final int FREE_TEXT = 350;
+    private static final int FREE_TEXT = 250;
 
     private final String sender;
     private final String recipient;
@@ -94,7 +94,8 @@ final class IftmcsWriter {
             cover.carry("/declaredValue");
             cover.carry("/declaredValueCurrency");
         }
-        // 4440 holds 512 characters, but StAEDI's element buffer stops short of that: 350 keeps clear of both
+        // 4440 holds 512 characters, but StAEDI's element buffer stops short of that, and release characters may
+        // double a piece: 250 keeps clear of both
         freeText(s, "BLC", td.termsAndConditions(), FREE_TEXT);
         cover.carry("/termsAndConditions");
         if (td.carrierClauses() != null) {
@@ -493,6 +494,19 @@ final class IftmcsWriter {
         return d.stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * The text as EDIFACT partners can read it: each control character, lone surrogate and non-character becomes a
+     * space (UNOY has none of them), and a character beyond the Basic Multilingual Plane becomes U+FFFD (EDIFACT
+     * readers, StAEDI's among them, fail on four-byte UTF-8) — a data copy is written whatever the source text holds.
+     */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp)
+                || Character.getType(cp) == Character.SURROGATE || (cp & 0xFFFE) == 0xFFFE ? ' '
+                : cp > 0xFFFF ? 0xFFFD : cp));
+        return out.toString();
+    }
+
     /** A composite element (components may be null, i.e. empty); a List so that it never binds as varargs. */
     private static List<String> c(String... components) {
         return components == null ? null : Arrays.asList(components);
@@ -513,14 +527,14 @@ final class IftmcsWriter {
                 if (e == null) {
                     w.writeEmptyElement();
                 } else if (e instanceof String text) {
-                    w.writeElement(text);
+                    w.writeElement(printable(text));
                 } else {
                     w.writeStartElement();
                     for (Object c : (List<?>) e) {
                         if (c == null) {
                             w.writeEmptyComponent();
                         } else {
-                            w.writeComponent((String) c);
+                            w.writeComponent(printable((String) c));
                         }
                     }
                     w.endElement();

@@ -202,6 +202,16 @@ class BillOfLadingConverterTest {
     }
 
     @Test
+    void controlAndAstralCharactersAreWrittenSoThatTheCopyReadsBack() {
+        ObjectNode td = BolSamples.straight();
+        td.put("termsAndConditions", "Terms\u0007 with a bell and a \uD83D\uDCE6 parcel, '+:? " + "'".repeat(300));
+        List<IftmcsStructure.Segment> segments = IftmcsStructure.read(converter.convert(td, "iftmcs").bytes());
+        String terms = segments.stream().filter(s -> s.tag().equals("FTX") && s.at(1, 1).equals("BLC"))
+                .map(s -> String.join("", s.elements().get(3))).findFirst().orElseThrow();
+        assertTrue(terms.startsWith("Terms  with a bell and a \uFFFD parcel, '+:? '"), terms);
+    }
+
+    @Test
     void longTextIsSplitAcrossFtxSegmentsWithoutLoss() {
         ObjectNode td = BolSamples.straight();
         String terms = "Clause. ".repeat(700);
