@@ -370,6 +370,7 @@ final class GatewayProcess implements AutoCloseable {
                   data-dir: .
                   signing: { keystore: pki/silkgate/gateway.p12, password: silkgate-sample, alias: gateway }
                   delivery: { attempts: 5, delay: 300ms, multiplier: 2, max-delay: 2s, timeout: 5s }
+                  rate-limit: unlimited   # the harness polls document status in bursts; SecurityIT sets its own limits
                 %strust:
                 """.formatted(port, gatewayYaml);
     }
