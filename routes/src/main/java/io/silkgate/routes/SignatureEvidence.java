@@ -61,6 +61,7 @@ public final class SignatureEvidence {
         m.put("coversDocument", s.coversDocument());
         m.put("certificatePath", s.certificatePath());
         m.put("revocation", s.revocation().json());
+        m.put("role", s.role().json());
         if (s.failure() != null) {
             m.put("code", s.failure().name());
             m.put("message", s.message());

@@ -35,6 +35,9 @@ public final class SignerAuthorization implements Processor {
         IntakeContext ctx = exchange.getProperty(IntakeContext.PROPERTY, IntakeContext.class);
         List<String> issuer = ctx.facts().issuerParties();
         for (SignatureReport signature : ctx.verification().signatures()) {
+            if (!signature.role().issues()) {
+                continue; // a countersignature (buyer, tax authority) does not issue the document
+            }
             X500Principal signer = new X500Principal(signature.signer());
             Set<String> allowed = partiesBySigner.get(signer);
             if (allowed == null) {

@@ -6,7 +6,9 @@ import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,9 @@ import org.w3c.dom.NodeList;
 
 /**
  * Verifies enveloped XMLDSig / XAdES-BES / XAdES-T signatures on the ORIGINAL parsed document, defending against
- * signature wrapping: exactly one signature, whose Reference covers the document element (for a Vietnamese HDon: its
- * DLHDon, signed from DSCKS/NBan). Thread-safe.
+ * signature wrapping: exactly one signature, whose Reference covers the document element — except a Vietnamese HDon,
+ * signed by its seller from DSCKS/NBan over the DLHDon and possibly countersigned by the buyer (DSCKS/NMua) and the
+ * tax authority (DSCKS/CQT, over the DLHDon and the MCCQT code). Thread-safe.
  */
 public final class XmlSignatureVerifier {
 
@@ -72,35 +75,101 @@ public final class XmlSignatureVerifier {
                     List.of(Problem.of(ErrorCode.SIGNATURE_MISSING, "the document is not signed (no ds:Signature)")),
                     null);
         }
-        if (signatures.size() > 1) {
-            String message = "the document contains " + signatures.size()
-                    + " ds:Signature elements; exactly one signature is accepted";
-            List<SignatureReport> reports = new ArrayList<>();
-            for (Element signature : signatures) {
-                reports.add(new SignatureReport(false, null, declaredSignatureMethod(signature), false, List.of(),
-                        RevocationStatus.NOT_CHECKED, ErrorCode.SIGNATURE_INVALID, message));
-            }
-            return new VerificationResult(reports,
-                    List.of(Problem.at(ErrorCode.SIGNATURE_INVALID, message, location(signatures.get(1)))), null);
+        Element root = original.getDocumentElement();
+        if (isHdon(root)) {
+            return verifyHdon(root, signatures, trust, at);
         }
-        Element signatureElement = signatures.get(0);
-        Findings findings = new Findings();
+        if (signatures.size() > 1) {
+            return rejectAll(signatures, "the document contains " + signatures.size()
+                    + " ds:Signature elements; exactly one signature is accepted", signatures.get(1));
+        }
+        Outcome outcome = verifyChecked(root, signatures.get(0), new Expected(SignerRole.ISSUER, root, List.of()),
+                trust, at);
+        return new VerificationResult(List.of(outcome.report()), outcome.errors(), outcome.covered());
+    }
+
+    /**
+     * A Vietnamese HDon: the seller's signature in DSCKS/NBan over the DLHDon (required), and optionally the buyer's
+     * in DSCKS/NMua over the DLHDon and the tax authority's in DSCKS/CQT over the DLHDon and the MCCQT code it
+     * issued (Circular 78). Each is verified in full; a signature anywhere else is refused.
+     */
+    private VerificationResult verifyHdon(Element root, List<Element> signatures, TrustSelector trust, Instant at) {
+        Map<SignerRole, Element> byRole = new EnumMap<>(SignerRole.class);
+        for (Element signature : signatures) {
+            SignerRole role = hdonRole(root, signature);
+            if (role == null) {
+                return rejectAll(signatures, "a signature of an HDon belongs in HDon/DSCKS/NBan (seller), NMua (buyer)"
+                        + " or CQT (tax authority), not in " + location(signature), signature);
+            }
+            if (byRole.put(role, signature) != null) {
+                return rejectAll(signatures, "the HDon carries more than one signature in "
+                        + location((Element) signature.getParentNode()) + "; one per signer is accepted", signature);
+            }
+        }
+        if (!byRole.containsKey(SignerRole.SELLER)) {
+            return new VerificationResult(List.of(), List.of(Problem.at(ErrorCode.SIGNATURE_MISSING,
+                    "the HDon has no seller signature in HDon/DSCKS/NBan", location(signatures.get(0)))), null);
+        }
+        Element data;
+        try {
+            data = dlhdon(root);
+        } catch (Rejected rejected) {
+            return rejectAll(signatures, rejected.getMessage(), byRole.get(SignerRole.SELLER));
+        }
+        List<SignatureReport> reports = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
+        X509Certificate sellers = null;
+        for (Map.Entry<SignerRole, Element> signature : byRole.entrySet()) {
+            SignerRole role = signature.getKey();
+            Outcome outcome;
+            try {
+                List<Element> alsoCovered = role == SignerRole.TAX_AUTHORITY ? List.of(mccqt(root)) : List.of();
+                outcome = verifyChecked(root, signature.getValue(), new Expected(role, data, alsoCovered), trust, at);
+                X509Certificate signer = outcome.report().certificates().isEmpty() ? null
+                        : outcome.report().certificates().get(0);
+                if (role == SignerRole.SELLER) {
+                    sellers = signer;
+                } else if (signer != null && signer.equals(sellers)) {
+                    // a copy of the seller's own signature is no countersignature
+                    throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the " + role.json() + " signature in "
+                            + location((Element) signature.getValue().getParentNode())
+                            + " is made with the seller's certificate");
+                }
+            } catch (Rejected rejected) {
+                outcome = Outcome.rejected(rejected, signature.getValue(), new Findings(role));
+            }
+            reports.add(outcome.report());
+            errors.addAll(outcome.errors());
+        }
+        return new VerificationResult(reports, errors, errors.isEmpty() ? data : null);
+    }
+
+    /** Every signature reported invalid for one reason that concerns them all (too many, misplaced). */
+    private static VerificationResult rejectAll(List<Element> signatures, String message, Element at) {
+        List<SignatureReport> reports = new ArrayList<>();
+        for (Element signature : signatures) {
+            reports.add(new SignatureReport(false, null, declaredSignatureMethod(signature), false, List.of(),
+                    RevocationStatus.NOT_CHECKED, ErrorCode.SIGNATURE_INVALID, message));
+        }
+        return new VerificationResult(reports, List.of(Problem.at(ErrorCode.SIGNATURE_INVALID, message, location(at))),
+                null);
+    }
+
+    private Outcome verifyChecked(Element root, Element signatureElement, Expected expected, TrustSelector trust,
+                                  Instant at) {
+        Findings findings = new Findings(expected.role());
         findings.algorithm = declaredSignatureMethod(signatureElement);
         try {
-            return verifyOne(original.getDocumentElement(), signatureElement, trust, at, findings);
+            return verifyOne(root, signatureElement, expected, trust, at, findings);
         } catch (Rejected rejected) {
-            SignatureReport report = new SignatureReport(false, findings.signer, findings.algorithm,
-                    findings.coversDocument, findings.path, findings.revocation, rejected.code, rejected.getMessage(),
-                    findings.certificates, findings.timestamp);
-            return new VerificationResult(List.of(report),
-                    List.of(Problem.at(rejected.code, rejected.getMessage(), location(signatureElement))), null);
+            return Outcome.rejected(rejected, signatureElement, findings);
         }
     }
 
-    private VerificationResult verifyOne(Element root, Element signatureElement, TrustSelector trust, Instant at,
-                                         Findings findings) throws Rejected {
+    private Outcome verifyOne(Element root, Element signatureElement, Expected expected, TrustSelector trust,
+                              Instant at, Findings findings) throws Rejected {
         Map<String, IdAttribute> ids = uniqueIds(root);
-        Element covered = coveredElement(root, signatureElement);
+        Element covered = expected.covered();
 
         CandidateKeySelector selector = new CandidateKeySelector();
         DOMValidateContext context = context(selector, signatureElement, ids);
@@ -109,7 +178,7 @@ public final class XmlSignatureVerifier {
         findings.algorithm = signedInfo.getSignatureMethod().getAlgorithm();
 
         checkAlgorithms(signedInfo);
-        checkCoverage(signedInfo, root, covered, signatureElement, ids, findings);
+        checkCoverage(signedInfo, root, expected, signatureElement, ids, findings);
 
         List<X509Certificate> keyInfoCertificates = keyInfoCertificates(signature.getKeyInfo());
         List<X509Certificate> candidates = candidates(keyInfoCertificates, findings.algorithm);
@@ -168,40 +237,61 @@ public final class XmlSignatureVerifier {
             throw new Rejected(path.failure(), path.message());
         }
         SignatureReport report = new SignatureReport(true, findings.signer, findings.algorithm, true, findings.path,
-                findings.revocation, null, null, findings.certificates, findings.timestamp);
-        return new VerificationResult(List.of(report), List.of(), covered);
+                findings.revocation, null, null, findings.certificates, findings.timestamp, expected.role());
+        return new Outcome(report, List.of(), covered);
     }
 
-    /**
-     * The element the signature must cover: the document element, or for a Vietnamese HDon the seller's signature
-     * in DSCKS/NBan over the one DLHDon (the invoice data; MCCQT and DSCKS stay outside, as Circular 78 has it).
-     */
-    private static Element coveredElement(Element root, Element signatureElement) throws Rejected {
-        if (root.getNamespaceURI() != null || !"HDon".equals(root.getLocalName())) {
-            return root;
-        }
+    private static boolean isHdon(Element root) {
+        return root.getNamespaceURI() == null && "HDon".equals(root.getLocalName());
+    }
+
+    /** The signer an HDon signature stands for, by where it sits: HDon/DSCKS/(NBan|NMua|CQT); null elsewhere. */
+    private static SignerRole hdonRole(Element root, Element signatureElement) {
         Node holder = signatureElement.getParentNode();
         Node list = holder == null ? null : holder.getParentNode();
-        if (!(holder instanceof Element h) || !"NBan".equals(h.getLocalName()) || h.getNamespaceURI() != null
-                || !(list instanceof Element l) || !"DSCKS".equals(l.getLocalName()) || l.getNamespaceURI() != null
-                || l.getParentNode() != root) {
-            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the seller signature of an HDon belongs in "
-                    + "HDon/DSCKS/NBan, not in " + location(signatureElement));
+        if (!(holder instanceof Element h) || h.getNamespaceURI() != null || !(list instanceof Element l)
+                || !"DSCKS".equals(l.getLocalName()) || l.getNamespaceURI() != null || l.getParentNode() != root) {
+            return null;
         }
-        Element data = null;
-        for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child.getNodeType() == Node.ELEMENT_NODE && "DLHDon".equals(child.getLocalName())) {
-                if (data != null || child.getNamespaceURI() != null) {
-                    throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the HDon must hold exactly one DLHDon");
-                }
-                data = (Element) child;
-            }
-        }
+        return switch (h.getLocalName()) {
+            case "NBan" -> SignerRole.SELLER;
+            case "NMua" -> SignerRole.BUYER;
+            case "CQT" -> SignerRole.TAX_AUTHORITY;
+            default -> null;
+        };
+    }
+
+    /** The invoice data every HDon signature covers: the one DLHDon, with an Id to reference it by. */
+    private static Element dlhdon(Element root) throws Rejected {
+        Element data = onlyChild(root, "DLHDon", "the HDon must hold exactly one DLHDon");
         if (data == null || data.getAttributeNS(null, "Id").isEmpty()) {
             throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the HDon has no DLHDon with an Id for its seller "
                     + "signature to reference");
         }
         return data;
+    }
+
+    /** The code the tax authority issued, which its signature certifies together with the DLHDon. */
+    private static Element mccqt(Element root) throws Rejected {
+        Element code = onlyChild(root, "MCCQT", "the HDon must hold at most one MCCQT");
+        if (code == null || code.getAttributeNS(null, "Id").isEmpty()) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the tax authority's signature (DSCKS/CQT) must cover the "
+                    + "MCCQT code, but the HDon has no MCCQT with an Id");
+        }
+        return code;
+    }
+
+    private static Element onlyChild(Element parent, String localName, String tooMany) throws Rejected {
+        Element found = null;
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.ELEMENT_NODE && localName.equals(child.getLocalName())) {
+                if (found != null || child.getNamespaceURI() != null) {
+                    throw new Rejected(ErrorCode.SIGNATURE_INVALID, tooMany);
+                }
+                found = (Element) child;
+            }
+        }
+        return found;
     }
 
     /**
@@ -241,12 +331,20 @@ public final class XmlSignatureVerifier {
         }
     }
 
-    /** The anti-wrapping rules: one Reference to the document element, at most one to the XAdES SignedProperties. */
-    private static void checkCoverage(SignedInfo signedInfo, Element root, Element covered,
+    /**
+     * The anti-wrapping rules: exactly one Reference to each element the signature must cover (the document element,
+     * for an HDon the DLHDon and, for the tax authority, the MCCQT), at most one to the XAdES SignedProperties and at
+     * most one to signature properties (a signing time) in a ds:Object of this same signature; nothing else.
+     */
+    private static void checkCoverage(SignedInfo signedInfo, Element root, Expected expected,
                                       Element signatureElement, Map<String, IdAttribute> ids, Findings findings)
             throws Rejected {
-        int documentReferences = 0;
+        Element covered = expected.covered();
+        Map<Element, Integer> coverage = new IdentityHashMap<>();
+        coverage.put(covered, 0);
+        expected.alsoCovered().forEach(element -> coverage.put(element, 0));
         int propertiesReferences = 0;
+        int objectReferences = 0;
         for (Object item : signedInfo.getReferences()) {
             Reference reference = (Reference) item;
             String uri = reference.getURI();
@@ -266,39 +364,61 @@ public final class XmlSignatureVerifier {
             }
             if ("".equals(uri)) {
                 if (covered != root) {
-                    throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the seller signature of an HDon must reference "
-                            + "its DLHDon (URI=\"#" + covered.getAttributeNS(null, "Id") + "\"), not URI=\"\"");
+                    throw new Rejected(ErrorCode.SIGNATURE_INVALID, "the " + expected.role().json() + " signature of an"
+                            + " HDon must reference its DLHDon (URI=\"#" + covered.getAttributeNS(null, "Id")
+                            + "\"), not URI=\"\"");
                 }
                 if (!enveloped) {
                     throw new Rejected(ErrorCode.SIGNATURE_INVALID,
                             "Reference URI=\"\" lacks the enveloped-signature transform");
                 }
-                documentReferences++;
+                coverage.merge(root, 1, Integer::sum);
                 continue;
             }
             IdAttribute target = uri != null && uri.startsWith("#") ? ids.get(uri.substring(1)) : null;
-            if (target != null && target.element() == covered) {
-                documentReferences++;
+            if (target != null && coverage.containsKey(target.element())) {
+                coverage.merge(target.element(), 1, Integer::sum);
             } else if (target != null && XADES_SIGNED_PROPERTIES.equals(reference.getType())
                     && isInside(target.element(), signatureElement)) {
                 propertiesReferences++;
                 findings.signedProperties = target.element();
+            } else if (target != null && isSignatureObjectContent(target.element(), signatureElement)) {
+                objectReferences++;
             } else {
                 throw new Rejected(ErrorCode.SIGNATURE_INVALID, "signature does not cover the document: Reference URI=\""
                         + uri + "\" " + describeTarget(uri, target) + ", not "
                         + (covered == root ? "the document element" : location(covered)));
             }
         }
-        if (documentReferences == 0) {
+        if (coverage.get(covered) == 0) {
             throw new Rejected(ErrorCode.SIGNATURE_INVALID, "signature does not cover the document: no Reference to "
-                    + "the document element");
+                    + (covered == root ? "the document element" : location(covered)));
         }
-        if (documentReferences > 1 || propertiesReferences > 1) {
-            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "signature has " + documentReferences
-                    + " References to the document and " + propertiesReferences
-                    + " to signed properties; exactly one (and at most one) is accepted");
+        for (Map.Entry<Element, Integer> part : coverage.entrySet()) {
+            if (part.getValue() != 1) {
+                throw new Rejected(ErrorCode.SIGNATURE_INVALID, "signature has " + part.getValue() + " References to "
+                        + location(part.getKey()) + "; exactly one is accepted");
+            }
+        }
+        if (propertiesReferences > 1 || objectReferences > 1) {
+            throw new Rejected(ErrorCode.SIGNATURE_INVALID, "signature has " + propertiesReferences
+                    + " References to signed properties and " + objectReferences + " to signature properties;"
+                    + " at most one of each is accepted");
         }
         findings.coversDocument = true;
+    }
+
+    /** A ds:Object of this signature, or the SignatureProperties/SignatureProperty in one: a signing time, no data. */
+    private static boolean isSignatureObjectContent(Element target, Element signatureElement) {
+        if (!isDsig(target, "Object") && !isDsig(target, "SignatureProperties") && !isDsig(target, "SignatureProperty")) {
+            return false;
+        }
+        for (Node node = target; node != null && node != signatureElement; node = node.getParentNode()) {
+            if (isDsig(node, "Object")) {
+                return node.getParentNode() == signatureElement;
+            }
+        }
+        return false;
     }
 
     private static void checkDigests(XMLSignature signature, DOMValidateContext context)
@@ -492,6 +612,7 @@ public final class XmlSignatureVerifier {
 
     /** What is known about the signature so far, so that a rejection still reports it. */
     private static final class Findings {
+        private final SignerRole role;
         private String signer;
         private String algorithm;
         private boolean coversDocument;
@@ -500,6 +621,26 @@ public final class XmlSignatureVerifier {
         private RevocationStatus revocation = RevocationStatus.NOT_CHECKED;
         private Element signedProperties;
         private TimestampReport timestamp;
+
+        Findings(SignerRole role) {
+            this.role = role;
+        }
+    }
+
+    /** What one signature must cover, and whose it is. */
+    private record Expected(SignerRole role, Element covered, List<Element> alsoCovered) {
+    }
+
+    /** One signature's report, its error (if any) and the element it was verified to cover (null if invalid). */
+    private record Outcome(SignatureReport report, List<Problem> errors, Element covered) {
+
+        static Outcome rejected(Rejected rejected, Element signatureElement, Findings findings) {
+            SignatureReport report = new SignatureReport(false, findings.signer, findings.algorithm,
+                    findings.coversDocument, findings.path, findings.revocation, rejected.code, rejected.getMessage(),
+                    findings.certificates, findings.timestamp, findings.role);
+            return new Outcome(report, List.of(Problem.at(rejected.code, rejected.getMessage(),
+                    location(signatureElement))), null);
+        }
     }
 
     /** Offers exactly one certificate from KeyInfo/X509Data; never a bare KeyValue. */

@@ -10,6 +10,7 @@ import io.silkgate.schemas.DocumentRejectedException;
 import io.silkgate.schemas.ErrorCode;
 import io.silkgate.verify.RevocationStatus;
 import io.silkgate.verify.SignatureReport;
+import io.silkgate.verify.SignerRole;
 import io.silkgate.verify.VerificationResult;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +51,23 @@ class SignerAuthorizationTest {
         assertDoesNotThrow(() -> new SignerAuthorization(Map.of()).process(exchange(List.of("VA:CN123"))));
     }
 
-    private static Exchange exchange(List<String> issuerParties) {
+    @Test
+    void aCountersignatureAuthorisesNothingAndNeedsNoRule() {
+        // the tax authority countersigns every HDon; only the seller's signature is held to the party mapping
+        SignatureReport taxAuthority = new SignatureReport(true, "CN=Tax Authority, C=VN", "rsa-sha256", true,
+                List.of(), RevocationStatus.GOOD, null, null, List.of(), null, SignerRole.TAX_AUTHORITY);
+        SignerAuthorization step = new SignerAuthorization(Map.of(SIGNER, Set.of("VA:CN123")));
+        assertDoesNotThrow(() -> step.process(exchange(List.of("VA:CN123"), taxAuthority)));
+    }
+
+    private static Exchange exchange(List<String> issuerParties, SignatureReport... more) {
         IntakeContext ctx = new IntakeContext(new Submission(new byte[] {1}, "application/xml", "anonymous", null,
                 List.of()));
         SignatureReport signature = new SignatureReport(true, SIGNER, "rsa-sha256", true, List.of(SIGNER),
                 RevocationStatus.GOOD, null, null);
-        ctx.verified(new VerificationResult(List.of(signature), List.of(), null),
+        List<SignatureReport> signatures = new java.util.ArrayList<>(List.of(signature));
+        signatures.addAll(List.of(more));
+        ctx.verified(new VerificationResult(signatures, List.of(), null),
                 new DocumentFacts("ubl", "invoice", "INV-1", "CN", "VN", issuerParties), null);
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setProperty(IntakeContext.PROPERTY, ctx);

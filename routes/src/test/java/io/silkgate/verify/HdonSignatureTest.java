@@ -19,14 +19,22 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-/** The Vietnamese HDon seller signature: DSCKS/NBan, Reference to exactly the DLHDon by its Id. */
+/**
+ * The Vietnamese HDon signatures: the seller's in DSCKS/NBan with a Reference to exactly the DLHDon by its Id; the
+ * buyer's (DSCKS/NMua) and the tax authority's (DSCKS/CQT, over the DLHDon and the MCCQT code) verified beside it.
+ */
 class HdonSignatureTest {
 
     private static final IssuedCertificate SELLER = SamplePki.load("vn/buyer-hanoi");
     private static final byte[] HDON = hdon();
 
     private final XmlSignatureVerifier verifier = new XmlSignatureVerifier(new CertificatePathValidator());
+    private static final String MCCQT_CODE = "00ABCDEF0123456789ABCDEF0123456789";
+    private static final TestPki TAX_PKI = new TestPki("VN Tax Authority");
+    private static final IssuedCertificate TAX_AUTHORITY = TAX_PKI.endEntity("Tax Authority Test");
+
     private final TrustAnchors vn = TestPki.sample("vn");
+    private final TrustAnchors vnAndTaxAuthority = TestPki.sample("vn").plus(TAX_PKI.anchors());
 
     private static byte[] hdon() {
         byte[] ubl = new String(SamplePki.document("invoice-cn-vn.xml"), StandardCharsets.UTF_8).replace("USD", "VND")
@@ -149,6 +157,114 @@ class HdonSignatureTest {
         byte[] signed = SampleXmlSigner.signHDon(HDON, SamplePki.load("cn/exporter-shenzhen"));
 
         assertEquals(ErrorCode.CERTIFICATE_UNTRUSTED, verify(signed).firstFailure());
+    }
+
+    @Test
+    void sellerSignatureWithASigningTimeObjectIsAccepted() throws Exception {
+        // Vietnamese signing tools also sign a ds:Object holding the signing time
+        Document document = SecureXml.parse(HDON);
+        TestXmlSigner.with(SELLER).reference("#DLHDon").signingTimeObject("seller-time").into(lastNBan(document))
+                .sign(document);
+
+        VerificationResult result = verifier.verify(TestXmlSigner.resubmit(document), (e, s) -> vn, TestPki.AT);
+
+        assertTrue(result.ok(), result::toString);
+    }
+
+    @Test
+    void taxAuthorityCountersignatureOverDlhdonAndMccqtIsVerifiedAndReported() throws Exception {
+        Document document = withTaxAuthorityCode(SampleXmlSigner.signHDon(HDON, SELLER));
+        TestXmlSigner.with(TAX_AUTHORITY).reference("#DLHDon").alsoReference("#mccqt").signingTimeObject("cqt-time")
+                .into(holder(document, "CQT")).sign(document);
+
+        Document submitted = TestXmlSigner.resubmit(document);
+        VerificationResult result = verifier.verify(submitted, (e, s) -> vnAndTaxAuthority, TestPki.AT);
+
+        assertTrue(result.ok(), result::toString);
+        assertEquals(2, result.signatures().size());
+        assertEquals(SignerRole.SELLER, result.signatures().get(0).role());
+        assertEquals(SignerRole.TAX_AUTHORITY, result.signatures().get(1).role());
+        assertTrue(result.signatures().get(1).signer().contains("Tax Authority"), result::toString);
+        assertEquals("DLHDon", result.signedElement().getLocalName());
+    }
+
+    @Test
+    void mccqtChangedAfterTheTaxAuthoritySignedIsInvalid() throws Exception {
+        Document document = withTaxAuthorityCode(SampleXmlSigner.signHDon(HDON, SELLER));
+        TestXmlSigner.with(TAX_AUTHORITY).reference("#DLHDon").alsoReference("#mccqt").into(holder(document, "CQT"))
+                .sign(document);
+        String tampered = text(TestXmlSigner.serialize(document)).replace(MCCQT_CODE, "00FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF");
+
+        VerificationResult result = verifier.verify(SecureXml.parse(bytes(tampered)), (e, s) -> vnAndTaxAuthority,
+                TestPki.AT);
+
+        assertEquals(ErrorCode.SIGNATURE_INVALID, result.firstFailure());
+        assertEquals(SignerRole.TAX_AUTHORITY, result.signatures().get(1).role());
+        assertNull(result.signedElement());
+    }
+
+    @Test
+    void taxAuthoritySignatureThatLeavesOutTheMccqtIsInvalid() throws Exception {
+        Document document = withTaxAuthorityCode(SampleXmlSigner.signHDon(HDON, SELLER));
+        TestXmlSigner.with(TAX_AUTHORITY).reference("#DLHDon").into(holder(document, "CQT")).sign(document);
+
+        VerificationResult result = verifier.verify(TestXmlSigner.resubmit(document), (e, s) -> vnAndTaxAuthority,
+                TestPki.AT);
+
+        assertEquals(ErrorCode.SIGNATURE_INVALID, result.firstFailure());
+        assertTrue(result.errors().get(0).message().contains("/HDon/MCCQT"), result::toString);
+    }
+
+    @Test
+    void buyerCountersignatureFromAnUntrustedSignerIsRefused() throws Exception {
+        Document document = SecureXml.parse(SampleXmlSigner.signHDon(HDON, SELLER));
+        TestXmlSigner.with(TAX_AUTHORITY).reference("#DLHDon").into(holder(document, "NMua")).sign(document);
+
+        VerificationResult result = verifier.verify(TestXmlSigner.resubmit(document), (e, s) -> vn, TestPki.AT);
+
+        assertEquals(ErrorCode.CERTIFICATE_UNTRUSTED, result.firstFailure());
+        assertEquals(SignerRole.BUYER, result.signatures().get(1).role());
+        assertTrue(result.signatures().get(0).valid(), "the seller's own signature stays valid");
+    }
+
+    @Test
+    void aSecondSellerSignatureIsRefused() throws Exception {
+        Document document = SecureXml.parse(SampleXmlSigner.signHDon(HDON, SELLER));
+        TestXmlSigner.with(SELLER).reference("#DLHDon").into(lastNBan(document)).sign(document);
+
+        VerificationResult result = verifier.verify(TestXmlSigner.resubmit(document), (e, s) -> vn, TestPki.AT);
+
+        assertEquals(ErrorCode.SIGNATURE_INVALID, result.firstFailure());
+        assertTrue(result.errors().get(0).message().contains("more than one signature"), result::toString);
+    }
+
+    @Test
+    void countersignaturesWithoutTheSellersAreASignatureMissing() throws Exception {
+        Document document = withTaxAuthorityCode(HDON);
+        TestXmlSigner.with(TAX_AUTHORITY).reference("#DLHDon").alsoReference("#mccqt").into(holder(document, "CQT"))
+                .sign(document);
+
+        VerificationResult result = verifier.verify(TestXmlSigner.resubmit(document), (e, s) -> vnAndTaxAuthority,
+                TestPki.AT);
+
+        assertEquals(ErrorCode.SIGNATURE_MISSING, result.firstFailure());
+    }
+
+    /** The document with the tax authority's code (MCCQT, Id "mccqt") added after the seller signed. */
+    private static Document withTaxAuthorityCode(byte[] hdon) {
+        return SecureXml.parse(bytes(text(hdon).replace("<DSCKS>",
+                "<MCCQT Id=\"mccqt\">" + MCCQT_CODE + "</MCCQT><DSCKS>")));
+    }
+
+    /** DSCKS/name, created when the document has none. */
+    private static Element holder(Document document, String name) {
+        Element list = (Element) document.getElementsByTagName("DSCKS").item(0);
+        for (Node child = list.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (name.equals(child.getLocalName()) && !(child.getFirstChild() instanceof Element)) {
+                return (Element) child;
+            }
+        }
+        return (Element) list.appendChild(document.createElementNS(null, name));
     }
 
     private static Element lastNBan(Document document) {

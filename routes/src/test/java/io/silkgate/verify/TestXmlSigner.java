@@ -60,6 +60,8 @@ final class TestXmlSigner {
     private X509Certificate signingCertificate;
     private boolean noSigningCertificate;
     private boolean uncoveredProperties;
+    private final List<String> extraReferences = new ArrayList<>();
+    private String signingTimeObjectId;
 
     private TestXmlSigner(IssuedCertificate signer) {
         this.signer = signer;
@@ -83,6 +85,18 @@ final class TestXmlSigner {
 
     TestXmlSigner reference(String uri) {
         this.referenceUri = uri;
+        return this;
+    }
+
+    /** One more Reference (exclusive c14n, no enveloped transform), e.g. to an HDon's MCCQT. */
+    TestXmlSigner alsoReference(String uri) {
+        this.extraReferences.add(uri);
+        return this;
+    }
+
+    /** A ds:Object with a SignatureProperties signing time, referenced, as Vietnamese signing tools write it. */
+    TestXmlSigner signingTimeObject(String id) {
+        this.signingTimeObjectId = id;
         return this;
     }
 
@@ -137,7 +151,25 @@ final class TestXmlSigner {
                 List.of(FACTORY.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
                         FACTORY.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
                 null, null));
+        for (String uri : extraReferences) {
+            references.add(FACTORY.newReference(uri, FACTORY.newDigestMethod(digestMethod, null),
+                    List.of(FACTORY.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
+                    null, null));
+        }
         List<XMLObject> objects = new ArrayList<>();
+        if (signingTimeObjectId != null) {
+            Element properties = document.createElementNS(XMLSignature.XMLNS, "ds:SignatureProperties");
+            Element property = document.createElementNS(XMLSignature.XMLNS, "ds:SignatureProperty");
+            property.setAttributeNS(null, "Target", "#" + signingTimeObjectId);
+            Element signingTime = document.createElementNS(null, "SigningTime");
+            signingTime.setTextContent("2026-03-02T10:00:00");
+            property.appendChild(signingTime);
+            properties.appendChild(property);
+            objects.add(FACTORY.newXMLObject(List.of(new DOMStructure(properties)), signingTimeObjectId, null, null));
+            references.add(FACTORY.newReference("#" + signingTimeObjectId, FACTORY.newDigestMethod(digestMethod, null),
+                    List.of(FACTORY.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
+                    "http://www.w3.org/2000/09/xmldsig#SignatureProperties", null));
+        }
         if (signedPropertiesTarget != null) {
             Element qualifying = document.createElementNS(XADES_NS, "xades:QualifyingProperties");
             Element signedProperties = document.createElementNS(XADES_NS, "xades:SignedProperties");

@@ -5,6 +5,7 @@ import io.silkgate.gateway.config.TrustEntry;
 import io.silkgate.schemas.DocumentRejectedException;
 import io.silkgate.schemas.FormatDetector;
 import io.silkgate.schemas.Problem;
+import io.silkgate.routes.SignatureEvidence;
 import io.silkgate.schemas.SecureXml;
 import io.silkgate.verify.CertificatePathValidator;
 import io.silkgate.verify.CmsSignatureVerifier;
@@ -22,10 +23,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.xml.crypto.dsig.XMLSignature;
 import org.w3c.dom.Document;
@@ -110,7 +109,7 @@ final class VerifyCommand implements Callable<Integer> {
             errors.addAll(result.errors());
         }
         report.errors(errors);
-        report.put("signatures", signatures.stream().map(VerifyCommand::entry).toList());
+        report.put("signatures", signatures.stream().map(SignatureEvidence::entry).toList());
         return report.print();
     }
 
@@ -133,7 +132,7 @@ final class VerifyCommand implements Callable<Integer> {
     private static int cmsReport(String format, VerificationResult result) {
         Report report = new Report(format);
         report.errors(result.errors());
-        report.put("signatures", result.signatures().stream().map(VerifyCommand::entry).toList());
+        report.put("signatures", result.signatures().stream().map(SignatureEvidence::entry).toList());
         return report.print();
     }
 
@@ -163,31 +162,6 @@ final class VerifyCommand implements Callable<Integer> {
             all = all.plus(TrustAnchors.load(t.anchors(), t.crl()).withRevocation(t.revocationSettings()));
         }
         return all;
-    }
-
-    private static Map<String, Object> entry(SignatureReport s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("valid", s.valid());
-        m.put("signer", s.signer());
-        m.put("algorithm", s.algorithm());
-        m.put("coversDocument", s.coversDocument());
-        m.put("certificatePath", s.certificatePath());
-        m.put("revocation", s.revocation() == null ? null : s.revocation().json());
-        if (s.failure() != null) {
-            m.put("code", s.failure().name());
-            m.put("message", s.message());
-        }
-        if (s.timestamp() != null) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("time", s.timestamp().time().toString());
-            t.put("tsa", s.timestamp().tsa());
-            t.put("trusted", s.timestamp().trusted());
-            if (s.timestamp().message() != null) {
-                t.put("message", s.timestamp().message());
-            }
-            m.put("timestamp", t);
-        }
-        return m;
     }
 
     static Instant parseInstant(String text) {
