@@ -357,7 +357,8 @@ class SecurityIT {
             HttpResponse<String> answer = shenzhen.send(HttpRequest.newBuilder(
                             gateway.baseUri().resolve("/pint/v3/envelopes")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(422, answer.statusCode(), json.substring(0, 20) + " → " + answer.body());
+            assertEquals(422, answer.statusCode(), () -> json.substring(0, Math.min(20, json.length())) + " → "
+                    + answer.body());
             assertEquals("BENV", pintResponseCode(answer.body()), answer.body());
         }
     }
