@@ -113,13 +113,13 @@ final class ConfigBinder {
         Duration archiveRetention = values.duration(g, "archive-retention");
         RateLimit rateLimit = orDefault(values.rateLimit(g, "rate-limit"), ConfigDefaults.RATE_LIMIT);
         Duration requestTimeout = orDefault(values.duration(g, "request-timeout"), ConfigDefaults.REQUEST_TIMEOUT);
+        Duration pendingAlert = orDefault(values.duration(g, "pending-alert"), ConfigDefaults.PENDING_ALERT);
         RateLimit readRateLimit = orDefault(values.rateLimit(g, "read-rate-limit"),
                 rateLimit.times(ConfigDefaults.READ_RATE_FACTOR));
         RateLimit authFailureLimit = orDefault(values.rateLimit(g, "auth-failure-limit"),
                 ConfigDefaults.AUTH_FAILURE_LIMIT);
         YamlSection metricsSection = g.section("metrics");
         MetricsAccess metrics = metrics(metricsSection, top.has("submitters"));
-        Duration pendingAlert = orDefault(values.duration(g, "pending-alert"), ConfigDefaults.PENDING_ALERT);
         if (pendingAlert.compareTo(Duration.ofMinutes(1)) < 0) {
             problems.add(g.child("pending-alert"), "must be at least 1m (alerts are checked once a minute): "
                     + Units.formatDuration(pendingAlert));
