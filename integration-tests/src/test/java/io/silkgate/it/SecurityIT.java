@@ -41,8 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged gateway with TLS on every listener ({@code client-auth: want}), two certificate submitters for
- * two parties (one of them limited to one partner) and one API-key submitter with a small rate limit: every hostile input of the checklist is refused
- * with its documented status and code, nothing reaches the partner, the gateway stays healthy with a bounded
+ * two parties (one of them limited to one partner), one API-key submitter with a small rate limit, a PINT receiver,
+ * metrics behind a scrape token and a small failed-authentication limit: every hostile input of the checklist is
+ * refused with its documented status and code, reads and submissions have separate budgets, an address that keeps
+ * failing to authenticate is turned away, nothing reaches the partner, the gateway stays healthy with a bounded
  * heap, and no secret shows up in its log.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -114,9 +114,7 @@ public final class SubmitterGate extends AbstractPhaseInterceptor<Message> {
             return;
         }
         String authorization = header(message, "Authorization");
-        if (scrape && metricsAccess.token() != null && authorization != null
-                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && metricsAccess.token().matches(authorization.substring(7).trim())) {
+        if (scrape && presentsScrapeToken(authorization)) {
             return;
         }
         SubmitterAuthenticator.Result who = authenticator.authenticate(authorization, clientCertificate(message));
@@ -130,18 +128,28 @@ public final class SubmitterGate extends AbstractPhaseInterceptor<Message> {
             refuse(message, method, ErrorCode.UNAUTHENTICATED, who.failure(), 0);
             return;
         }
-        if (!scrape) {
-            RateLimiter.Decision decision = (isRead(method) ? limits.reads() : limits.submissions())
-                    .tryAcquire(who.submitter());
-            if (!decision.allowed()) {
-                long seconds = seconds(decision.retryAfter());
-                refuse(message, method, ErrorCode.TOO_MANY_REQUESTS, "submitter " + who.submitter() + " is over its "
-                        + (isRead(method) ? "read" : "submission") + " rate limit; retry after " + seconds + " s",
-                        seconds);
-                return;
-            }
+        // scrapes are few and cost little: they use no submitter's budget
+        if (scrape || withinBudget(message, method, who.submitter())) {
+            message.getExchange().put(SUBMITTER, who.submitter());
         }
-        message.getExchange().put(SUBMITTER, who.submitter());
+    }
+
+    private boolean presentsScrapeToken(String authorization) {
+        return metricsAccess.token() != null && authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && metricsAccess.token().matches(authorization.substring(7).trim());
+    }
+
+    /** Takes a token from the submitter's read or submission budget, or refuses the request. */
+    private boolean withinBudget(Message message, String method, String submitter) {
+        boolean read = isRead(method);
+        RateLimiter.Decision decision = (read ? limits.reads() : limits.submissions()).tryAcquire(submitter);
+        if (!decision.allowed()) {
+            long seconds = seconds(decision.retryAfter());
+            refuse(message, method, ErrorCode.TOO_MANY_REQUESTS, "submitter " + submitter + " is over its "
+                    + (read ? "read" : "submission") + " rate limit; retry after " + seconds + " s", seconds);
+        }
+        return decision.allowed();
     }
 
     private static boolean isRead(String method) {
