@@ -22,6 +22,7 @@ import io.silkgate.pint.ServedParty;
 import io.silkgate.pint.TransportDocumentCheck;
 import io.silkgate.routes.Destination;
 import io.silkgate.gateway.http.ListenerSettings;
+import io.silkgate.gateway.http.AuthFailureThrottle;
 import io.silkgate.gateway.http.RateLimiter;
 import io.silkgate.gateway.http.SubmitterGate;
 import io.silkgate.gateway.config.TlsSettings;
@@ -67,6 +68,7 @@ import io.silkgate.routes.SoapTransport;
 import io.silkgate.routes.Submission;
 import io.silkgate.routes.SubmitterAuthorization;
 import io.silkgate.gateway.config.SignerRule;
+import io.silkgate.gateway.config.RateLimit;
 import io.silkgate.gateway.config.Submitter;
 import java.util.Set;
 import io.silkgate.schemas.en16931.ElectronicAddresses;
@@ -85,6 +87,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -376,10 +379,8 @@ public final class SilkgateGateway {
                             config.gateway().jmx() != null ? " and remote JMX" : "",
                             config.gateway().jolokia() != null || config.gateway().jmx() != null ? "" : "s");
                 }
-                SubmitterGate gate = new SubmitterGate(crypto.submitters(), new RateLimiter(
-                        config.submitters().stream().filter(s -> s.rateLimit() != null)
-                                .collect(java.util.stream.Collectors.toMap(Submitter::id, Submitter::rateLimit)),
-                        config.gateway().rateLimit()), DocumentExchangeEndpoint::rejection,
+                SubmitterGate gate = new SubmitterGate(crypto.submitters(), gateLimits(),
+                        config.gateway().metrics(), DocumentExchangeEndpoint::rejection,
                         code -> intakeStatistics.rejectedAtTheDoor(code.name()));
                 http = new HttpApi(listener, gate, resource, new MetricsResource(metrics), soap, pint == null ? null
                         : new PintResource(pint.receiver(), config.gateway().maxDocumentBytes()));
@@ -394,6 +395,23 @@ public final class SilkgateGateway {
                 ready.countDown();
             }
         }
+    }
+
+    /** Submission and read budgets per submitter, failed authentications per client address. */
+    private SubmitterGate.Limits gateLimits() {
+        Map<String, RateLimit> submissions = new HashMap<>();
+        Map<String, RateLimit> reads = new HashMap<>();
+        for (Submitter s : config.submitters()) {
+            if (s.rateLimit() != null) {
+                submissions.put(s.id(), s.rateLimit());
+            }
+            if (s.readRateLimit() != null) {
+                reads.put(s.id(), s.readRateLimit());
+            }
+        }
+        return new SubmitterGate.Limits(new RateLimiter(submissions, config.gateway().rateLimit()),
+                new RateLimiter(reads, config.gateway().readRateLimit()),
+                new AuthFailureThrottle(config.gateway().authFailureLimit()));
     }
 
     private void scheduleArchiveRetention(DocumentArchive archive) {

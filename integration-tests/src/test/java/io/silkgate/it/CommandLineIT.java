@@ -59,6 +59,18 @@ class CommandLineIT {
     }
 
     @Test
+    void demoWithTlsRunsOverHttpsWithClientCertificates() {
+        JarCommand.Result demo = JarCommand.run(work, Duration.ofSeconds(140), "demo", "--tls", "--data",
+                work.resolve("demo-tls-data").toString());
+
+        assertEquals(0, demo.exitCode(), demo::toString);
+        assertTrue(demo.stdout().contains("DEMO OK"), demo::toString);
+        assertTrue(demo.stdout().contains("TLS on: https://127.0.0.1:"), demo::toString);
+        assertTrue(demo.stdout().matches("(?s).*no client certificate +- +401 UNAUTHENTICATED.*OK.*"), demo::toString);
+        assertTrue(demo.stdout().contains("eBL CNPT → gateway → SGPT          200 RECE"), demo::toString);
+    }
+
+    @Test
     void verifyAcceptsTheSignedInvoiceAgainstACountryTrustFolder() throws IOException {
         JarCommand.Result verify = JarCommand.run(work, QUICK, "verify", "--trust", trust.toString(),
                 signed.toString());

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -40,8 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged gateway with TLS on every listener ({@code client-auth: want}), two certificate submitters for
- * two parties (one of them limited to one partner) and one API-key submitter with a small rate limit: every hostile input of the checklist is refused
- * with its documented status and code, nothing reaches the partner, the gateway stays healthy with a bounded
+ * two parties (one of them limited to one partner), one API-key submitter with a small rate limit, a PINT receiver,
+ * metrics behind a scrape token and a small failed-authentication limit: every hostile input of the checklist is
+ * refused with its documented status and code, reads and submissions have separate budgets, an address that keeps
+ * failing to authenticate is turned away, nothing reaches the partner, the gateway stays healthy with a bounded
  * heap, and no secret shows up in its log.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,6 +53,8 @@ class SecurityIT {
     private static final String TLS_PASSWORD = "silkgate-sample";
     private static final String OPS_PASSWORD = "ops-Secret-4711-jmx";
     private static final String API_KEY = "k-limited-Secret-0123456789";
+    private static final String SCRAPE_TOKEN = "scrape-Secret-0123456789abc";
+    private static final int AUTH_FAILURE_LIMIT = 10;
     private static final String SHENZHEN_PARTY = "VA:CN91440300MA5G00017X";
     private static final int RATE_LIMIT = 5;
 
@@ -74,7 +79,9 @@ class SecurityIT {
                         + "  max-document-size: 256KB\n"
                         + "  request-timeout: 3s\n"
                         + "  jmx: { port: " + jmxPort + " }\n"
-                        + "  jolokia: { port: " + jolokiaPort + ", user: ops, password: \"${OPS_PW}\" }\n",
+                        + "  jolokia: { port: " + jolokiaPort + ", user: ops, password: \"${OPS_PW}\" }\n"
+                        + "  auth-failure-limit: " + AUTH_FAILURE_LIMIT + "/min\n"
+                        + "  metrics: { token-file: scrape.token }\n",
                 "submitters:\n"
                         + "  - { id: shenzhen, client-certificate: pki/tls/client-shenzhen.pem, parties: [\""
                         + SHENZHEN_PARTY + "\"], destinations: [vn-customs] }\n"
@@ -86,9 +93,15 @@ class SecurityIT {
                         + GatewayProcess.partner("vn-customs", STUB, "")
                         + GatewayProcess.partner("vn-archive", STUB, "")
                         + "routing:\n"
-                        + "  - { family: invoice, buyer-country: VN, to: [vn-customs] }\n",
-                Map.of("TLS_PW", TLS_PASSWORD, "OPS_PW", OPS_PASSWORD, "LIMITED_KEY", API_KEY));
+                        + "  - { family: invoice, buyer-country: VN, to: [vn-customs] }\n"
+                        + "pint:\n"
+                        + "  platform: CARX\n"
+                        + "  trust: pki/tls/root-ca.pem\n"
+                        + "  parties: [ { codeListProvider: CARX, partyCode: bank-0007 } ]\n",
+                Map.of("TLS_PW", TLS_PASSWORD, "OPS_PW", OPS_PASSWORD, "LIMITED_KEY", API_KEY,
+                        "SCRAPE_TOKEN", SCRAPE_TOKEN));
         Files.writeString(dataDir.resolve("limited.key"), "${LIMITED_KEY}\n");
+        Files.writeString(dataDir.resolve("scrape.token"), "${SCRAPE_TOKEN}\n");
         shenzhen = client(tls("client-shenzhen"));
         hamburg = client(tls("client-hamburg"));
         noCertificate = client(tls(null));
@@ -249,18 +262,7 @@ class SecurityIT {
     @Test
     @Order(9)
     void xopIncludesPointingAtFilesAreMalformedSoapFaults() throws Exception {
-        String boundary = "it-xop";
-        String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
-                + "<d:SubmitDocument xmlns:d=\"urn:silkgate:document-exchange:1\"><d:document>"
-                + "<xop:Include xmlns:xop=\"http://www.w3.org/2004/08/xop/include\" href=\"file:///etc/passwd\"/>"
-                + "</d:document><d:mediaType>application/xml</d:mediaType></d:SubmitDocument></soap:Body></soap:Envelope>";
-        String body = "--" + boundary + "\r\nContent-Type: application/xop+xml; charset=UTF-8; type=\"text/xml\"\r\n"
-                + "Content-ID: <root@it>\r\n\r\n" + envelope + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> answer = shenzhen.send(HttpRequest.newBuilder(
-                        gateway.baseUri().resolve("/soap/DocumentExchange"))
-                .header("Content-Type", "multipart/related; type=\"application/xop+xml\"; boundary=\"" + boundary
-                        + "\"; start=\"<root@it>\"; start-info=\"text/xml\"")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = soapWithXopInclude("file:///etc/passwd");
 
         assertTrue(answer.body().contains("<faultcode>soap:Client</faultcode>"), answer.body());
         assertTrue(answer.body().contains("MALFORMED"), answer.body());
@@ -301,7 +303,165 @@ class SecurityIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
+    void readsHaveABudgetOfTheirOwnApartFromSubmissions() throws Exception {
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < RATE_LIMIT + 2 && (refused == null || refused.statusCode() != 429); i++) {
+            refused = noCertificate.send(withKey(HttpRequest.newBuilder(gateway.baseUri().resolve("/api/v1/documents"))
+                    .header("Content-Type", "application/xml")
+                    .POST(HttpRequest.BodyPublishers.ofString("<r>not an invoice</r>"))), HttpResponse.BodyHandlers.ofString());
+        }
+        assertProblem(refused, 429, "TOO_MANY_REQUESTS");
+
+        // submissions used up, and still the submitter may look at documents: 5 x its 5/min
+        int reads = 0;
+        HttpResponse<String> read;
+        do {
+            read = noCertificate.send(withKey(HttpRequest.newBuilder(gateway.baseUri().resolve("/api/v1/documents/"
+                    + UUID.randomUUID()))), HttpResponse.BodyHandlers.ofString());
+            if (read.statusCode() == 404) {
+                reads++;
+            }
+        } while (read.statusCode() == 404 && reads < 100);
+        assertTrue(reads >= 5 * RATE_LIMIT && reads <= 5 * RATE_LIMIT + 2, "reads allowed: " + reads);
+        assertProblem(read, 429, "TOO_MANY_REQUESTS");
+        assertTrue(read.body().contains("read rate limit"), read.body());
+        assertTrue(read.headers().firstValue("Retry-After").isPresent(), read.headers().toString());
+    }
+
+    @Test
+    @Order(14)
+    void metricsNeedTheScrapeTokenOrASubmittersCredentials() throws Exception {
+        HttpRequest.Builder metrics = HttpRequest.newBuilder(gateway.baseUri().resolve("/metrics"));
+        assertProblem(noCertificate.send(metrics.build(), HttpResponse.BodyHandlers.ofString()), 401, "UNAUTHENTICATED");
+
+        HttpResponse<String> scraped = noCertificate.send(metrics.header("Authorization", "Bearer " + SCRAPE_TOKEN)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, scraped.statusCode(), scraped.body());
+        assertTrue(scraped.body().contains("silkgate_documents_received_total"), scraped.body());
+
+        HttpResponse<String> bySubmitter = shenzhen.send(HttpRequest.newBuilder(gateway.baseUri().resolve("/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, bySubmitter.statusCode(), bySubmitter.body());
+        // the scrape token opens the metrics and nothing else
+        assertProblem(noCertificate.send(HttpRequest.newBuilder(gateway.baseUri().resolve("/api/v1/documents"))
+                .header("Authorization", "Bearer " + SCRAPE_TOKEN).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString("<r/>")).build(), HttpResponse.BodyHandlers.ofString()),
+                401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    @Order(15)
+    void hostileJsonAtThePintReceiverIsRefusedAsABadEnvelope() throws Exception {
+        for (String json : List.of("{\"transportDocument\":{},\"transportDocument\":{}}",
+                "{\"a\":" + "[".repeat(100_000) + "}", "{\"n\":" + "9".repeat(100_000) + "}",
+                "{\"n\":1e999999999}", "\"\\ud800\"", "{\"a\":\"\u0000\"}")) {
+            HttpResponse<String> answer = shenzhen.send(HttpRequest.newBuilder(
+                            gateway.baseUri().resolve("/pint/v3/envelopes")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(422, answer.statusCode(), () -> json.substring(0, Math.min(20, json.length())) + " → "
+                    + answer.body());
+            assertEquals("BENV", pintResponseCode(answer.body()), answer.body());
+        }
+    }
+
+    @Test
+    @Order(15)
+    void pathTricksInIdsAreRefusedAtEveryEndpointWithAnId() throws Exception {
+        List<String> tricks = List.of("..%2F..%2Fsilkgate.yaml", "%2e%2e%2f%2e%2e%2fpki", "..;", "x%00",
+                "..%5C..%5Csilkgate.yaml", "%252e%252e%252f");
+        for (String id : tricks) {
+            for (String path : List.of("/api/v1/documents/" + id + "/original", "/api/v1/documents/" + id + "/evidence")) {
+                HttpResponse<String> answer = shenzhen.send(HttpRequest.newBuilder(gateway.baseUri().resolve(path))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertTrue(answer.statusCode() == 404 || answer.statusCode() == 400, path + " → " + answer.statusCode());
+                assertNoSecretIn(answer.body());
+            }
+            String checksum = "0".repeat(64);
+            for (String path : List.of("/pint/v3/envelopes/" + id + "/additional-documents/" + checksum,
+                    "/pint/v3/envelopes/" + id + "/finish-transfer",
+                    "/pint/v3/envelopes/" + UUID.randomUUID() + "/additional-documents/" + id)) {
+                HttpResponse<String> answer = shenzhen.send(HttpRequest.newBuilder(gateway.baseUri().resolve(path))
+                        .PUT(HttpRequest.BodyPublishers.ofString("\"AAAA\"")).header("Content-Type", "application/json")
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, path + " → " + answer.statusCode()
+                        + " " + answer.body());
+                assertNoSecretIn(answer.body());
+            }
+        }
+    }
+
+    @Test
+    @Order(16)
+    void xopIncludesPointingAtAUrlAreMalformedAndNotFetched() throws Exception {
+        try (ServerSocket trap = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            trap.setSoTimeout(500);
+            for (String href : List.of("http://127.0.0.1:" + trap.getLocalPort() + "/secret",
+                    "cid:missing@it", "file:///proc/self/environ")) {
+                HttpResponse<String> answer = soapWithXopInclude(href);
+                assertTrue(answer.body().contains("<faultcode>soap:Client</faultcode>"), answer.body());
+                assertTrue(answer.body().contains("MALFORMED"), answer.body());
+            }
+            assertThrows(SocketTimeoutException.class, trap::accept, "an XOP include must never be fetched");
+        }
+    }
+
+    @Test
+    @Order(16)
+    void pintSignaturesNamingRemoteKeysAreRefusedAndNothingIsFetched() throws Exception {
+        try (ServerSocket trap = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            trap.setSoTimeout(500);
+            String trapUrl = "http://127.0.0.1:" + trap.getLocalPort() + "/keys";
+            for (String header : List.of("{\"alg\":\"ES256\",\"jku\":\"" + trapUrl + "\"}",
+                    "{\"alg\":\"RS256\",\"x5u\":\"" + trapUrl + "\"}",
+                    "{\"alg\":\"none\"}", "{\"alg\":\"HS256\",\"kid\":\"../../pki/tls/gateway-tls.p12\"}")) {
+                String jws = base64Url(header) + "." + base64Url("{\"transportDocumentChecksum\":\"" + "0".repeat(64)
+                        + "\"}") + "." + base64Url("not a signature");
+                String envelope = "{\"transportDocument\":{\"transportDocumentReference\":\"SECIT0001\"},"
+                        + "\"envelopeManifestSignedContent\":\"" + jws + "\",\"envelopeTransferChain\":[\"" + jws + "\"]}";
+                HttpResponse<String> answer = shenzhen.send(HttpRequest.newBuilder(
+                                gateway.baseUri().resolve("/pint/v3/envelopes")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(422, answer.statusCode(), header + " → " + answer.body());
+                String code = pintResponseCode(answer.body());
+                assertTrue(code.equals("BSIG") || code.equals("BENV"), header + " → " + code);
+            }
+            assertThrows(SocketTimeoutException.class, trap::accept, "a jku/x5u URL must never be fetched");
+        }
+    }
+
+    @Test
+    @Order(18)
+    void repeatedFailedAuthenticationsFromOneAddressGet429EvenWithValidCredentials() throws Exception {
+        int failures = 0;
+        HttpResponse<String> answer;
+        do {
+            answer = noCertificate.send(HttpRequest.newBuilder(gateway.baseUri().resolve("/api/v1/documents/"
+                    + UUID.randomUUID())).header("Authorization", "Bearer guess-" + failures).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 401) {
+                failures++;
+            }
+        } while (answer.statusCode() == 401 && failures <= AUTH_FAILURE_LIMIT);
+        assertTrue(failures <= AUTH_FAILURE_LIMIT, "401s before the address was turned away: " + failures);
+        assertProblem(answer, 429, "TOO_MANY_REQUESTS");
+        long retryAfter = Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 6, "one failure forgiven every 6 s: " + retryAfter);
+
+        // the credentials are not even looked at: a valid certificate from the same address is turned away too
+        assertProblem(shenzhen.send(HttpRequest.newBuilder(gateway.baseUri().resolve("/api/v1/documents/"
+                + UUID.randomUUID())).build(), HttpResponse.BodyHandlers.ofString()), 429, "TOO_MANY_REQUESTS");
+        // another address is not affected
+        String fromElsewhere = rawExchange("127.0.0.2", "GET /api/v1/documents/" + UUID.randomUUID()
+                + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", Duration.ofSeconds(20));
+        assertTrue(fromElsewhere.startsWith("HTTP/1.1 404"), fromElsewhere);
+        // and health stays open for the monitoring
+        assertEquals(200, noCertificate.send(HttpRequest.newBuilder(gateway.baseUri().resolve("/api/v1/health"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    @Order(99)
     void afterAllOfItTheGatewayIsHealthyItsHeapBoundedAndNoSecretIsLogged() throws Exception {
         HttpResponse<String> health = noCertificate.send(HttpRequest.newBuilder(
                 gateway.baseUri().resolve("/api/v1/health")).build(), HttpResponse.BodyHandlers.ofString());
@@ -315,10 +475,48 @@ class SecurityIT {
         assertEquals(accepted, STUB.requests().size(), "only the accepted documents reached the partner: "
                 + STUB.describe());
         String log = gateway.logText();
-        for (String secret : List.of(TLS_PASSWORD, OPS_PASSWORD, API_KEY)) {
+        for (String secret : List.of(TLS_PASSWORD, OPS_PASSWORD, API_KEY, SCRAPE_TOKEN)) {
             assertFalse(log.contains(secret), "the gateway log shows a secret");
         }
         assertTrue(log.contains("https://127.0.0.1:"), "the READY line names the HTTPS listener");
+    }
+
+    private static HttpResponse<String> soapWithXopInclude(String href) throws Exception {
+        String boundary = "it-xop";
+        String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                + "<d:SubmitDocument xmlns:d=\"urn:silkgate:document-exchange:1\"><d:document>"
+                + "<xop:Include xmlns:xop=\"http://www.w3.org/2004/08/xop/include\" href=\"" + href + "\"/>"
+                + "</d:document><d:mediaType>application/xml</d:mediaType></d:SubmitDocument></soap:Body></soap:Envelope>";
+        String body = "--" + boundary + "\r\nContent-Type: application/xop+xml; charset=UTF-8; type=\"text/xml\"\r\n"
+                + "Content-ID: <root@it>\r\n\r\n" + envelope + "\r\n--" + boundary + "--\r\n";
+        return shenzhen.send(HttpRequest.newBuilder(gateway.baseUri().resolve("/soap/DocumentExchange"))
+                .header("Content-Type", "multipart/related; type=\"application/xop+xml\"; boundary=\"" + boundary
+                        + "\"; start=\"<root@it>\"; start-info=\"text/xml\"")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The limited submitter's API key on a request to the gateway. */
+    private static HttpRequest withKey(HttpRequest.Builder request) {
+        return request.header("Authorization", "Bearer " + API_KEY).timeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** The {@code responseCode} of a PINT answer (a JSON string holding a compact JWS), or its HTTP error text. */
+    private static String pintResponseCode(String body) throws IOException {
+        JsonNode answer = HttpAnswer.JSON.readTree(body);
+        if (!answer.isTextual()) {
+            return answer.path("statusCodeText").asText("?");
+        }
+        String[] jws = answer.asText().split("\\.");
+        return HttpAnswer.JSON.readTree(Base64.getUrlDecoder().decode(jws[1])).path("responseCode").asText("?");
+    }
+
+    private static String base64Url(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void assertNoSecretIn(String body) {
+        assertFalse(body.contains("keystore") || body.contains("BEGIN") || body.contains("root:x:0")
+                || body.contains("silkgate-sample"), body);
     }
 
     private static JsonNode jolokia(String path) throws Exception {
@@ -348,8 +546,13 @@ class SecurityIT {
 
     /** Writes {@code request} over TLS as the Shenzhen submitter and returns what comes back until the close. */
     private static String rawExchange(String request, Duration timeout) throws Exception {
+        return rawExchange("127.0.0.1", request, timeout);
+    }
+
+    /** The same from a given local address (the loopback network has them all). */
+    private static String rawExchange(String from, String request, Duration timeout) throws Exception {
         try (SSLSocket socket = (SSLSocket) tls("client-shenzhen").getSocketFactory()
-                .createSocket("127.0.0.1", gateway.baseUri().getPort())) {
+                .createSocket("127.0.0.1", gateway.baseUri().getPort(), InetAddress.getByName(from), 0)) {
             socket.setSoTimeout((int) timeout.toMillis());
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.UTF_8));

@@ -15,11 +15,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "data dir (default: a new temporary folder)")
     Path data;
 
+    @Option(names = "--tls", description = "HTTPS on the gateway's listener (sample server certificate); the submitter"
+            + " authenticates by its client certificate (mutual TLS)")
+    boolean tls;
+
     @Override
     public Integer call() throws Exception {
         Path dir = data != null ? data.toAbsolutePath() : Files.createTempDirectory("silkgate-demo-");
         System.out.println("Silkgate demo: data dir " + dir);
-        boolean ok = new DemoRun(dir, System.out).run();
+        boolean ok = new DemoRun(dir, System.out, tls).run();
         return ok ? SilkgateCommand.OK : SilkgateCommand.INVALID;
     }
 }

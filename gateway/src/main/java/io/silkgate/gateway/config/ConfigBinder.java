@@ -31,6 +31,7 @@ final class ConfigBinder {
 
     private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     private static final List<String> CLIENT_AUTH = List.of("need", "want", "none");
+    private static final List<String> METRICS_ACCESS = List.of("open", "authenticated");
     private static final List<String> FAMILIES =
             List.of(Format.Family.INVOICE.id(), Format.Family.BILL_OF_LADING.id());
     /** The format of PINT envelopes, which only a PINT receiver takes and only one partner may receive. */
@@ -113,6 +114,12 @@ final class ConfigBinder {
         RateLimit rateLimit = orDefault(values.rateLimit(g, "rate-limit"), ConfigDefaults.RATE_LIMIT);
         Duration requestTimeout = orDefault(values.duration(g, "request-timeout"), ConfigDefaults.REQUEST_TIMEOUT);
         Duration pendingAlert = orDefault(values.duration(g, "pending-alert"), ConfigDefaults.PENDING_ALERT);
+        RateLimit readRateLimit = orDefault(values.rateLimit(g, "read-rate-limit"),
+                rateLimit.times(ConfigDefaults.READ_RATE_FACTOR));
+        RateLimit authFailureLimit = orDefault(values.rateLimit(g, "auth-failure-limit"),
+                ConfigDefaults.AUTH_FAILURE_LIMIT);
+        YamlSection metricsSection = g.section("metrics");
+        MetricsAccess metrics = metrics(metricsSection, top.has("submitters"));
         if (pendingAlert.compareTo(Duration.ofMinutes(1)) < 0) {
             problems.add(g.child("pending-alert"), "must be at least 1m (alerts are checked once a minute): "
                     + Units.formatDuration(pendingAlert));
@@ -130,7 +137,7 @@ final class ConfigBinder {
         }
         return new GatewaySettings(host, httpPort, dataDir, broker, database, databaseUser, databasePassword,
                 maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention, jolokia, rateLimit, requestTimeout,
-                pendingAlert);
+                pendingAlert, readRateLimit, authFailureLimit, metrics);
     }
 
     private String broker(YamlSection g) {
@@ -215,6 +222,27 @@ final class ConfigBinder {
         return problems.count() > mark ? null : new JmxSettings(port, user, password);
     }
 
+    /**
+     * {@code gateway.metrics}: open to anyone only where the rest of the gateway is (no submitters) or when asked
+     * for; otherwise a scraper presents the token of {@code token-file} or a submitter's credentials.
+     */
+    private MetricsAccess metrics(YamlSection s, boolean hasSubmitters) {
+        ApiKeyHash token = s == null ? null : values.apiKey(s, "token-file");
+        String fallback = hasSubmitters || token != null ? "authenticated" : "open";
+        String access = s == null ? fallback : values.oneOf(s, "access", METRICS_ACCESS, fallback);
+        if (s != null) {
+            if ("authenticated".equals(access) && token == null && !hasSubmitters && !s.has("token-file")) {
+                problems.add(s.child("access"), "authenticated needs a token-file (or submitters): nobody could"
+                        + " read the metrics");
+            }
+            if ("open".equals(access) && s.has("token-file")) {
+                problems.add(s.child("token-file"), "has no use with access: open");
+            }
+            s.finish();
+        }
+        return "open".equals(access) ? MetricsAccess.OPEN : MetricsAccess.authenticated(token);
+    }
+
     /** JMX over HTTP is only ever offered behind a user and password. */
     private JmxSettings jolokia(YamlSection s, int httpPort) {
         if (!s.has("user") && !s.has("password")) {
@@ -270,6 +298,10 @@ final class ConfigBinder {
             }
             List<String> parties = values.parties(item, "parties");
             RateLimit rateLimit = values.rateLimit(item, "rate-limit");
+            RateLimit readRateLimit = values.rateLimit(item, "read-rate-limit");
+            if (readRateLimit == null && rateLimit != null) {
+                readRateLimit = rateLimit.times(ConfigDefaults.READ_RATE_FACTOR);
+            }
             List<String> destinations = item.strings("destinations");
             if (item.has("destinations") && destinations != null && destinations.isEmpty()) {
                 item.missing("destinations");
@@ -277,7 +309,7 @@ final class ConfigBinder {
                 submitterDestinations.put(item.child("destinations"), destinations);
             }
             return problems.count() > mark ? null
-                    : new Submitter(id, apiKey, certificate, parties, rateLimit, destinations);
+                    : new Submitter(id, apiKey, certificate, parties, rateLimit, destinations, readRateLimit);
         });
     }
 

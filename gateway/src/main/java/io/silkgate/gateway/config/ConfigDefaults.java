@@ -17,6 +17,10 @@ public final class ConfigDefaults {
     public static final String TLS_CLIENT_AUTH = "none";
     /** Above what one gateway on two cores can take in (~150 documents/s), so it only stops floods. */
     public static final RateLimit RATE_LIMIT = new RateLimit(300, Duration.ofSeconds(1));
+    /** Reads (status, original, evidence) may come this many times as often as submissions. */
+    public static final int READ_RATE_FACTOR = 5;
+    /** Failed authentications one client address may have: a burst of 20, then one every 3 s. */
+    public static final RateLimit AUTH_FAILURE_LIMIT = new RateLimit(20, Duration.ofMinutes(1));
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /** A delivery still pending after this long is an operator alert (log warning, {@code OldestPendingSeconds}). */
     public static final Duration PENDING_ALERT = Duration.ofMinutes(15);

@@ -86,7 +86,9 @@ public final class ConfigLoader {
         GatewaySettings gateway = new GatewaySettings(ConfigDefaults.HTTP_HOST, ConfigDefaults.HTTP_PORT,
                 base.resolve(ConfigDefaults.DATA_DIR).normalize(), ConfigDefaults.BROKER, ConfigDefaults.DATABASE,
                 null, null, ConfigDefaults.MAX_DOCUMENT_BYTES, null, null, null, ConfigDefaults.DELIVERY, null,
-                null, ConfigDefaults.RATE_LIMIT, ConfigDefaults.REQUEST_TIMEOUT, ConfigDefaults.PENDING_ALERT);
+                null, ConfigDefaults.RATE_LIMIT, ConfigDefaults.REQUEST_TIMEOUT, ConfigDefaults.PENDING_ALERT,
+                ConfigDefaults.RATE_LIMIT.times(ConfigDefaults.READ_RATE_FACTOR), ConfigDefaults.AUTH_FAILURE_LIMIT,
+                MetricsAccess.OPEN);
         return new SilkgateConfig(null, gateway, List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of());
     }
 
@@ -109,6 +111,12 @@ public final class ConfigLoader {
                 "gateway.jmx: (none)  # no remote JMX",
                 "gateway.jolokia: (none)  # no JMX over HTTP",
                 "gateway.rate-limit: " + ConfigDefaults.RATE_LIMIT + "  # per submitter (and anonymous), token bucket",
+                "gateway.read-rate-limit: " + ConfigDefaults.READ_RATE_FACTOR
+                        + " x gateway.rate-limit  # GETs (status, original, evidence), a budget of their own",
+                "gateway.auth-failure-limit: " + ConfigDefaults.AUTH_FAILURE_LIMIT
+                        + "  # failed authentications per client address (IPv6: per /64), then 429",
+                "gateway.metrics.access: authenticated with submitters or a token-file, else open",
+                "gateway.metrics.token-file: (none)  # a bearer token for the Prometheus scraper",
                 "gateway.request-timeout: " + Units.formatDuration(ConfigDefaults.REQUEST_TIMEOUT)
                         + "  # headers and body of one request must arrive within this",
                 "gateway.pending-alert: " + Units.formatDuration(ConfigDefaults.PENDING_ALERT)
@@ -124,6 +132,8 @@ public final class ConfigLoader {
                         + "  # the pause before one attempt probes the partner again",
                 "submitters: (none)  # anyone may submit, with a start-up warning",
                 "submitters[].rate-limit: (gateway.rate-limit)",
+                "submitters[].read-rate-limit: " + ConfigDefaults.READ_RATE_FACTOR
+                        + " x its own rate-limit if it has one, else gateway.read-rate-limit",
                 "signers: (none)  # any trusted signer may issue for any party",
                 "trust: (none)",
                 "trust[].ocsp: " + ConfigDefaults.OCSP,

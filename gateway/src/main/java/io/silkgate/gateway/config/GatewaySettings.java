@@ -19,12 +19,16 @@ import java.util.Objects;
  * @param jolokia          null: no JMX over HTTP; else port, user and password (both required)
  * @param rateLimit        the limit of every submitter without its own, and of {@code anonymous}
  * @param requestTimeout   the longest a request may take to arrive, headers and body; slower ones are cut off
+ * @param readRateLimit    the read limit (GET, HEAD) of every submitter without its own, and of {@code anonymous}
+ * @param authFailureLimit failed authentications allowed per client address before it is turned away
+ * @param metrics          who may read {@code /metrics}
  */
 public record GatewaySettings(String httpHost, int httpPort, Path dataDir, String broker, String database,
                               String databaseUser, Secret databasePassword, long maxDocumentBytes,
                               SigningSettings signing, TlsSettings tls, JmxSettings jmx, RetryPolicy delivery,
                               java.time.Duration archiveRetention, JmxSettings jolokia, RateLimit rateLimit,
-                              java.time.Duration requestTimeout, java.time.Duration pendingAlert) {
+                              java.time.Duration requestTimeout, java.time.Duration pendingAlert,
+                              RateLimit readRateLimit, RateLimit authFailureLimit, MetricsAccess metrics) {
 
     public GatewaySettings {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -35,6 +39,9 @@ public record GatewaySettings(String httpHost, int httpPort, Path dataDir, Strin
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(pendingAlert, "pendingAlert");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(readRateLimit, "readRateLimit");
+        Objects.requireNonNull(authFailureLimit, "authFailureLimit");
+        Objects.requireNonNull(metrics, "metrics");
     }
 
     /** True when the gateway runs its own Artemis broker in the data directory. */
@@ -51,6 +58,6 @@ public record GatewaySettings(String httpHost, int httpPort, Path dataDir, Strin
     public GatewaySettings withDataDir(Path dir) {
         return new GatewaySettings(httpHost, httpPort, dir, broker, database, databaseUser, databasePassword,
                 maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention, jolokia, rateLimit, requestTimeout,
-                pendingAlert);
+                pendingAlert, readRateLimit, authFailureLimit, metrics);
     }
 }

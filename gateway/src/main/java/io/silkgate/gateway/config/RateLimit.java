@@ -30,6 +30,11 @@ public record RateLimit(long permits, Duration per) {
         return permits == 0;
     }
 
+    /** {@code factor} times as many permits in the same time; unlimited stays unlimited. */
+    public RateLimit times(int factor) {
+        return unlimited() ? this : new RateLimit(permits * factor, per);
+    }
+
     /** Reads {@code 50/s}, {@code 600/min}, {@code 10000/h} or {@code unlimited}; null if it is none of those. */
     public static RateLimit parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);

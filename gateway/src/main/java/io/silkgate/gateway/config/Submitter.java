@@ -11,10 +11,12 @@ import java.util.Objects;
  * @param clientCertificate PEM certificate for mutual TLS; null if it uses only an API key
  * @param parties           parties written {@code scheme:identifier}
  * @param rateLimit         its own limit; null: {@code gateway.rate-limit}
+ * @param readRateLimit     its own limit of reads (GET, HEAD); null: {@code gateway.read-rate-limit}
  * @param destinations      the partner ids it may send to; empty: any partner
  */
 public record Submitter(String id, ApiKeyHash apiKey, Path clientCertificate, List<String> parties,
-                        RateLimit rateLimit, List<String> destinations) {
+                        RateLimit rateLimit, List<String> destinations,
+                        RateLimit readRateLimit) {
 
     public Submitter {
         Objects.requireNonNull(id, "id");

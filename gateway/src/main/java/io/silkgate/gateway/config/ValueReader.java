@@ -45,11 +45,16 @@ final class ValueReader {
      * file may instead hold {@code sha256:<hex>} of the key. Only the hash is kept.
      */
     ApiKeyHash apiKey(YamlSection item) {
-        Path file = existingFile(item, "api-key-file", false, false);
+        return apiKey(item, "api-key-file");
+    }
+
+    /** A bearer key (or {@code sha256:<hex>} of one) read from the file named by {@code key}. */
+    ApiKeyHash apiKey(YamlSection item, String fileKey) {
+        Path file = existingFile(item, fileKey, false, false);
         if (file == null) {
             return null;
         }
-        String at = item.child("api-key-file");
+        String at = item.child(fileKey);
         String raw;
         try {
             if (Files.size(file) > MAX_API_KEY_FILE_BYTES) {

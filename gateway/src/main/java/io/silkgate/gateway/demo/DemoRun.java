@@ -26,26 +26,52 @@ import java.util.Map;
 
 
 /**
- * The built-in end-to-end run: a gateway in a scratch data dir, three simulated partners, the sample documents
+ * The built-in end-to-end run: a gateway in a scratch data dir, simulated partners, the sample documents
  * submitted over HTTP, and a table of what happened. Succeeds only if every outcome is the expected one.
+ *
+ * <p>With TLS the gateway's listener speaks only HTTPS with the sample PKI's server certificate, and the one
+ * submitter authenticates by its client certificate (mutual TLS); one extra document is sent without a
+ * certificate and must be refused. The partner stubs stay plain HTTP on the loopback: the gateway trusts the
+ * JDK's CAs for partner endpoints, and the sample root is not one of them.
  */
 public final class DemoRun {
 
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
+    /** The submitter of the TLS demo: it submits for the Shenzhen exporter and the Shanghai fapiao issuer. */
+    private static final String SUBMITTER = "cn-forwarder";
+    private static final String CLIENT_KEY = "client-shenzhen";
+    /** HTTPS with the sample server certificate; one submitter, known by its client certificate. */
+    private static final String TLS_YAML = """
+              tls: { keystore: pki/tls/gateway-tls.p12, password: silkgate-sample, client-auth: want }
+            submitters:
+              - id: %s
+                client-certificate: pki/tls/%s.pem
+                parties: ["VA:CN91440300MA5G00017X", "VA:CN91310115MA1H7Q2K0G"]
+            """.formatted(SUBMITTER, CLIENT_KEY);
 
     private final Path dataDir;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final boolean tls;
+    private HttpClient http;
+    private HttpClient withoutCertificate;
 
     public DemoRun(Path dataDir, PrintStream out) {
+        this(dataDir, out, false);
+    }
+
+    /** @param tls HTTPS on the gateway's listener, and submitters authenticated by client certificate */
+    public DemoRun(Path dataDir, PrintStream out, boolean tls) {
         this.dataDir = dataDir;
         this.out = out;
+        this.tls = tls;
     }
 
     /** Runs the demo; true iff every document ended as expected. */
     public boolean run() throws Exception {
         Files.createDirectories(dataDir);
-        SamplePki.copyTo(dataDir.resolve("pki"));
+        Path pki = SamplePki.copyTo(dataDir.resolve("pki"));
+        http = client(tls ? DemoTls.client(pki, CLIENT_KEY) : null);
+        withoutCertificate = client(tls ? DemoTls.client(pki, null) : null);
         TrustAnchors gatewayRoot = TrustAnchors.load(dataDir.resolve("pki/silkgate/root-ca.pem"), null);
         Map<String, StubPartner> partners = new LinkedHashMap<>();
         try {
@@ -57,12 +83,17 @@ public final class DemoRun {
             partners.put("sg-platform", new StubPartner(gatewayRoot, 0));
             partners.put("sg-customs", new StubPartner(gatewayRoot, 0));
             int port = freePort();
-            try (PintDemo billOfLading = new PintDemo(dataDir)) {
+            try (PintDemo billOfLading = new PintDemo(dataDir, http)) {
                 SilkgateGateway gateway = new SilkgateGateway(ConfigLoader.load(writeConfig(port, partners,
                         billOfLading)));
                 gateway.start();
                 try {
-                    URI base = URI.create("http://127.0.0.1:" + port);
+                    URI base = URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port);
+                    if (tls) {
+                        out.println("TLS on: " + base + " (sample certificate pki/tls/gateway-tls.pem), submitter "
+                                + SUBMITTER + " authenticated by its client certificate pki/tls/" + CLIENT_KEY
+                                + ".pem");
+                    }
                     List<Row> rows = submitAll(base, cases());
                     printTable(rows);
                     List<PintDemo.Outcome> transfers = billOfLading.run(base, partners.get("sg-customs"),
@@ -98,7 +129,7 @@ public final class DemoRun {
     private List<DemoCase> cases() {
         byte[] unsigned = SamplePki.document("invoice-cn-vn.xml");
         byte[] signed = SamplePki.document("invoice-cn-vn.signed.xml");
-        return List.of(
+        List<DemoCase> cases = new ArrayList<>(List.of(
                 DemoCase.accepted("signed invoice CN→VN", signed, null, "vn-customs", "DELIVERED"),
                 DemoCase.duplicate("same invoice again", signed),
                 DemoCase.rejected("tampered after signing", SamplePki.document("invoice-cn-vn.tampered.xml"),
@@ -121,7 +152,16 @@ public final class DemoRun {
                         sign(text(SamplePki.document("fapiao-cn-sg-export.xml"))), "sg-platform", "sg-platform",
                         "DELIVERED"),
                 DemoCase.rejected("fapiao with CN VAT → pint-sg", sign(text(SamplePki.document("fapiao-cn.xml"))),
-                        "sg-platform", "RULES_INVALID"));
+                        "sg-platform", "RULES_INVALID")));
+        if (tls) {
+            cases.add(DemoCase.unauthenticated("no client certificate", signedVariant(unsigned, "0006")));
+        }
+        return cases;
+    }
+
+    private static HttpClient client(javax.net.ssl.SSLContext context) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        return context == null ? builder.build() : builder.sslContext(context).build();
     }
 
     /** Another invoice of the same exporter, signed now with the sample exporter key. */
@@ -147,7 +187,8 @@ public final class DemoRun {
             if (c.destinationHeader() != null) {
                 req.header("Silkgate-Destination", c.destinationHeader());
             }
-            HttpResponse<String> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> resp = (c.withoutCredentials() ? withoutCertificate : http).send(req.build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode answer = Json.mapper().readTree(resp.body());
             rows.add(new Row(c, resp.statusCode(), answer));
         }
@@ -199,7 +240,7 @@ public final class DemoRun {
                   http-port: %d
                   data-dir: .
                   delivery: { attempts: 4, delay: 300ms, multiplier: 2, max-delay: 2s, timeout: 5s }
-                trust:
+                %strust:
                   - { country: CN, anchors: pki/cn/root-ca.pem, crl: pki/cn/issuing-ca.crl }
                   - { country: VN, anchors: pki/vn/root-ca.pem, crl: pki/vn/issuing-ca.crl }
                 partners:
@@ -208,7 +249,7 @@ public final class DemoRun {
                 directory:    # Peppol participant ids that PINT SG needs and a fapiao does not carry
                   - { party: "VA:CN91310115MA1H7Q2K0G", electronic-address: "0199:5493001KJTIIGC8Y1R12" }
                   - { party: "name:Lion City Example Trading Pte. Ltd.", electronic-address: "0195:SGUEN201912345K" }
-                """.formatted(port, partnerYaml) + billOfLading.pintYaml();
+                """.formatted(port, tls ? TLS_YAML : "", partnerYaml) + billOfLading.pintYaml();
         Path file = dataDir.resolve("silkgate.yaml");
         Files.writeString(file, yaml);
         return file;

@@ -57,14 +57,16 @@ final class PintDemo implements AutoCloseable {
     private final IssuedCertificate singaporePlatform = issue("SGPT eBL platform",
             CertificateIssuer.ecKeyPair("secp256r1"));
     private final List<String> acceptedInSingapore = new CopyOnWriteArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final JsonNode td = SecureJson.parse(SamplePki.document("bl-cn-sg.json"));
     private final String tdChecksum = PintChecksums.ofJson(td);
     private final LedgerDatabase singaporeDb;
     private final PintPlatformStub singapore;
     private final Path trustDir;
 
-    PintDemo(Path dataDir) throws IOException {
+    /** @param http how the Chinese platform reaches the gateway (over TLS with its client certificate, or not) */
+    PintDemo(Path dataDir, HttpClient http) throws IOException {
+        this.http = http;
         trustDir = Files.createDirectories(dataDir.resolve("pint-trust"));
         Files.writeString(trustDir.resolve("carrier.pem"), CertificateIssuer.toPem(carrier.certificate()));
         Files.writeString(trustDir.resolve("cnpt.pem"), CertificateIssuer.toPem(chinesePlatform.certificate()));

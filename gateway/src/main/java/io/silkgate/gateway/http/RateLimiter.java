@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 
 /**
  * One token bucket per submitter: a request takes a token or is refused with the time until the next token.
- * Submitters without a limit of their own (and {@code anonymous}) get the gateway-wide default.
+ * Submitters without a limit of their own (and {@code anonymous}) get the fallback. The gateway keeps two of
+ * these, one for submissions and one for reads, so polling a status never uses up the budget for submitting.
  */
 public final class RateLimiter {
 
@@ -21,7 +22,7 @@ public final class RateLimiter {
     private final Map<String, RateLimit> limits;
     private final RateLimit fallback;
     private final LongSupplier nanoTime;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     public RateLimiter(Map<String, RateLimit> limitBySubmitter, RateLimit fallback) {
         this(limitBySubmitter, fallback, System::nanoTime);
@@ -41,34 +42,7 @@ public final class RateLimiter {
             return Decision.ALLOWED;
         }
         // buckets exist only for authenticated submitter ids, so the map cannot grow with attacker input
-        return buckets.computeIfAbsent(submitter, s -> new Bucket(limit, nanoTime.getAsLong())).take(nanoTime);
-    }
-
-    /** A token bucket holding up to {@code permits} tokens, refilled continuously at {@code permits / per}. */
-    private static final class Bucket {
-
-        private final double capacity;
-        private final double tokensPerNano;
-        private double tokens;
-        private long last;
-
-        Bucket(RateLimit limit, long now) {
-            this.capacity = limit.permits();
-            this.tokensPerNano = limit.permits() / (double) limit.per().toNanos();
-            this.tokens = capacity;
-            this.last = now;
-        }
-
-        synchronized Decision take(LongSupplier clock) {
-            long now = clock.getAsLong();
-            tokens = Math.min(capacity, tokens + Math.max(0, now - last) * tokensPerNano);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return Decision.ALLOWED;
-            }
-            long wait = (long) Math.ceil((1 - tokens) / tokensPerNano);
-            return new Decision(false, Duration.ofNanos(wait));
-        }
+        long now = nanoTime.getAsLong();
+        return buckets.computeIfAbsent(submitter, s -> new TokenBucket(limit, now)).take(now);
     }
 }

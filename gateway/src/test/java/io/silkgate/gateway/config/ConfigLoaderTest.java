@@ -273,6 +273,7 @@ class ConfigLoaderTest {
         fx.file("keys/tls.p12", "x");
         fx.file("submitters/acme.key", "${ACME_API_KEY}\n");
         fx.file("submitters/acme.pem", "x");
+        fx.file("keys/metrics.token", "scrape-0123456789abcdef\n");
         fx.directory("trust/cn");
         fx.file("trust/cn.crl", "x");
         fx.directory("trust/pint");
@@ -335,7 +336,7 @@ class ConfigLoaderTest {
                 "crl-distribution-points", "revocation", "revocation-timeout", "partners", "format", "endpoint", "type", "url",
                 "duplicates", "retry", "routing", "family", "buyer-country", "seller-country", "to", "pint",
                 "platform", "codeListProvider", "partyCode", "forward-to", "directory", "party", "pending-alert", "destinations",
-                "electronic-address")) {
+                "electronic-address", "read-rate-limit", "auth-failure-limit", "metrics", "access", "token-file")) {
             assertTrue(example.matches("(?s).*[\\s{,]" + key + ":.*"), "example lacks key " + key);
         }
     }

@@ -88,4 +88,50 @@ class ConfigSecurityKeysTest {
                         + "  - { id: a, client-certificate: acme.pem, parties: [\"VA:DE1\"] }\n"
                         + "  - { id: b, client-certificate: acme.pem, parties: [\"VA:DE2\"] }\n"));
     }
+
+    @Test
+    void readLimitsAreAMultipleOfTheSubmissionLimitUnlessSetThemselves() {
+        fx.file("a.key", "0123456789abcdef0123");
+        fx.file("b.key", "0123456789abcdef0124");
+        fx.file("c.key", "0123456789abcdef0125");
+        SilkgateConfig c = fx.load("""
+                gateway: { rate-limit: 20/s }
+                submitters:
+                  - { id: a, api-key-file: a.key, parties: ["VA:DE1"], rate-limit: 10/min }
+                  - { id: b, api-key-file: b.key, parties: ["VA:DE1"], read-rate-limit: 7/h }
+                  - { id: c, api-key-file: c.key, parties: ["VA:DE1"] }
+                """);
+        assertEquals(new RateLimit(100, Duration.ofSeconds(1)), c.gateway().readRateLimit());
+        assertEquals(new RateLimit(50, Duration.ofMinutes(1)), c.submitters().get(0).readRateLimit());
+        assertEquals(new RateLimit(7, Duration.ofHours(1)), c.submitters().get(1).readRateLimit());
+        assertNull(c.submitters().get(2).readRateLimit(), "gateway.read-rate-limit");
+        assertEquals(new RateLimit(1500, Duration.ofSeconds(1)), fx.load("").gateway().readRateLimit());
+        assertEquals(new RateLimit(9, Duration.ofSeconds(1)),
+                fx.load("gateway: { read-rate-limit: 9/s }").gateway().readRateLimit());
+    }
+
+    @Test
+    void failedAuthenticationsPerAddressHaveALimit() {
+        assertEquals(new RateLimit(20, Duration.ofMinutes(1)), fx.load("").gateway().authFailureLimit());
+        assertEquals(RateLimit.UNLIMITED,
+                fx.load("gateway: { auth-failure-limit: unlimited }").gateway().authFailureLimit());
+        assertTrue(fx.error("gateway: { auth-failure-limit: 20 }").contains("gateway.auth-failure-limit"));
+    }
+
+    @Test
+    void metricsAreOpenOnlyWhereEverythingIsOrWhenAskedFor() {
+        fx.file("acme.key", "0123456789abcdef0123");
+        fx.file("scrape.token", "scrape-0123456789abcdef\n");
+        assertTrue(fx.load("").gateway().metrics().open(), "no submitters: a local gateway");
+        String submitters = "submitters: [ { id: acme, api-key-file: acme.key, parties: [\"VA:DE1\"] } ]\n";
+        assertFalse(fx.load(submitters).gateway().metrics().open());
+        assertTrue(fx.load("gateway: { metrics: { access: open } }\n" + submitters).gateway().metrics().open());
+        MetricsAccess withToken = fx.load("gateway: { metrics: { token-file: scrape.token } }").gateway().metrics();
+        assertFalse(withToken.open());
+        assertTrue(withToken.token().matches("scrape-0123456789abcdef"));
+        assertTrue(fx.error("gateway: { metrics: { access: authenticated } }").contains("gateway.metrics.access"));
+        assertTrue(fx.error("gateway: { metrics: { access: sometimes } }").contains("gateway.metrics.access"));
+        assertTrue(fx.error("gateway: { metrics: { access: open, token-file: scrape.token } }")
+                .contains("gateway.metrics.token-file"));
+    }
 }

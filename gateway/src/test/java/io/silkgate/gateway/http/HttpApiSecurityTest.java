@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.silkgate.certs.SamplePki;
 import io.silkgate.gateway.config.ApiKeyHash;
+import io.silkgate.gateway.config.MetricsAccess;
 import io.silkgate.gateway.config.RateLimit;
 import io.silkgate.gateway.config.Secret;
 import io.silkgate.gateway.config.TlsSettings;
@@ -101,9 +102,10 @@ class HttpApiSecurityTest {
         DocumentsResource rest = new DocumentsResource(intake, ledger, archive,
                 max, () -> Map.of("status", "UP"), statistics);
         TlsSettings tls = new TlsSettings(pki.resolve("tls/gateway-tls.p12"), Secret.of("silkgate-sample"), "want");
-        SubmitterGate gate = new SubmitterGate(submitters,
+        SubmitterGate gate = new SubmitterGate(submitters, new SubmitterGate.Limits(
                 new RateLimiter(Map.of("limited", new RateLimit(3, Duration.ofHours(1))), RateLimit.UNLIMITED),
-                DocumentExchangeEndpoint::rejection, code -> statistics.rejectedAtTheDoor(code.name()));
+                new RateLimiter(Map.of(), RateLimit.UNLIMITED), new AuthFailureThrottle(RateLimit.UNLIMITED)),
+                MetricsAccess.OPEN, DocumentExchangeEndpoint::rejection, code -> statistics.rejectedAtTheDoor(code.name()));
         port = freePort();
         base = "https://127.0.0.1:" + port;
         api = new HttpApi(new ListenerSettings("127.0.0.1", port, TlsListener.serverParameters(tls, List.of(shenzhen)),

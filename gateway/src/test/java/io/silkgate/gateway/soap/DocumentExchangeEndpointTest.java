@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.silkgate.gateway.http.DocumentsResource;
 import io.silkgate.gateway.http.HttpApi;
+import io.silkgate.gateway.config.MetricsAccess;
 import io.silkgate.gateway.config.RateLimit;
 import io.silkgate.gateway.http.ListenerSettings;
+import io.silkgate.gateway.http.AuthFailureThrottle;
 import io.silkgate.gateway.http.RateLimiter;
 import io.silkgate.gateway.http.SubmitterAuthenticator;
 import io.silkgate.gateway.http.SubmitterGate;
@@ -114,9 +116,10 @@ class DocumentExchangeEndpointTest {
         base = "http://127.0.0.1:" + port;
         DocumentsResource rest = new DocumentsResource(intake, ledger, new DocumentArchive(dataDir.resolve("archive")),
                 MAX_DOCUMENT_BYTES, () -> Map.of("status", "UP"), statistics);
-        SubmitterGate gate = new SubmitterGate(submitters,
+        SubmitterGate gate = new SubmitterGate(submitters, new SubmitterGate.Limits(
                 new RateLimiter(Map.of("limited", new RateLimit(1, Duration.ofHours(1))), RateLimit.UNLIMITED),
-                DocumentExchangeEndpoint::rejection, code -> statistics.rejectedAtTheDoor(code.name()));
+                new RateLimiter(Map.of(), RateLimit.UNLIMITED), new AuthFailureThrottle(RateLimit.UNLIMITED)),
+                MetricsAccess.OPEN, DocumentExchangeEndpoint::rejection, code -> statistics.rejectedAtTheDoor(code.name()));
         api = new HttpApi(new ListenerSettings("127.0.0.1", port, null, Duration.ofSeconds(30),
                 DocumentExchangeEndpoint.maxRequestBytes(MAX_DOCUMENT_BYTES)), gate, rest, new MetricsResource(metrics),
                 new DocumentExchangeEndpoint(intake, ledger, MAX_DOCUMENT_BYTES, statistics), null);
