@@ -39,7 +39,8 @@ import java.util.jar.Manifest;
  */
 final class GatewayProcess implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    // generous: on a CI machine shared with other builds a healthy start has been seen to take over 90 s
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static Path jarSnapshot;

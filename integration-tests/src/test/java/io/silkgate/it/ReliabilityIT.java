@@ -140,6 +140,15 @@ class ReliabilityIT {
                     "Silkgate-Destination", "vn-broken");
             Await.until(SETTLE, "the broken partner to fail a few deliveries", () -> broken.requests().size() >= 3,
                     () -> broken.describe() + "\n" + gateway.logTail());
+            try (JMXConnector connector = connectJmx(jmxPort, password)) {
+                // an operator sees the broken partner's circuit open, and the healthy one's closed
+                MBeanServerConnection jmx = connector.getMBeanServerConnection();
+                String brokenMBean = "io.silkgate:type=Partner,name=vn-broken";
+                Await.until(SETTLE, "CircuitOpen of vn-broken after 4 failed attempts in a row",
+                        () -> Boolean.TRUE.equals(attribute(jmx, brokenMBean, "CircuitOpen")),
+                        () -> broken.describe() + "\n" + gateway.logTail());
+                assertEquals(Boolean.FALSE, attribute(jmx, "io.silkgate:type=Partner,name=vn-healthy", "CircuitOpen"));
+            }
 
             // while the broken partner's documents fail and its circuit opens, the other partner is served as usual
             long sent = System.nanoTime();
@@ -175,9 +184,7 @@ class ReliabilityIT {
             assertEquals(count, healthy.requests().size(), "each document exactly once\n" + healthy.describe());
 
             broken.switchTo(StubPartner.Mode.ACCEPT);
-            try (JMXConnector connector = JMXConnectorFactory.connect(
-                    new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"),
-                    Map.of(JMXConnector.CREDENTIALS, new String[] {"ops", password}))) {
+            try (JMXConnector connector = connectJmx(jmxPort, password)) {
                 MBeanServerConnection jmx = connector.getMBeanServerConnection();
                 String mbean = "io.silkgate:type=Partner,name=vn-broken";
                 assertEquals(count, ((Number) attribute(jmx, mbean, "DeadLettered")).intValue());
@@ -362,6 +369,11 @@ class ReliabilityIT {
     private static String skipped(String why) {
         report("SKIPPED: %s", why);
         return why;
+    }
+
+    private static JMXConnector connectJmx(int port, String password) throws IOException {
+        return JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port
+                + "/jmxrmi"), Map.of(JMXConnector.CREDENTIALS, new String[] {"ops", password}));
     }
 
     private static Object attribute(MBeanServerConnection jmx, String mbean, String name) {
