@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -30,11 +31,16 @@ import java.util.jar.Manifest;
 /**
  * The packaged gateway ({@code java -jar silkgate.jar serve}) as a separate process on a data dir of its own:
  * writes its silkgate.yaml, starts it, waits until it is healthy, talks to its HTTP API, and kills or stops it.
- * Several starts on the same data dir are the same installation restarted.
+ * Several starts of one instance are the same installation restarted.
+ *
+ * <p>The ledger: when {@code SILKGATE_TEST_POSTGRES_URL} is set, each instance runs on a PostgreSQL schema of its
+ * own ({@link PostgresSchema}), created at its first start and dropped on {@link #close()}; otherwise, or after
+ * {@link #onEmbeddedLedger()}, on the embedded H2 ledger in its data dir. Each start says which in the test output.
  */
 final class GatewayProcess implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    // generous: on a CI machine shared with other builds a healthy start has been seen to take over 90 s
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static Path jarSnapshot;
@@ -54,6 +60,8 @@ final class GatewayProcess implements AutoCloseable {
     private String scheme = "http";
     private String trustYaml = "  - { country: CN, anchors: pki/cn/root-ca.pem, crl: pki/cn/issuing-ca.crl }\n";
     private Process process;
+    private boolean embeddedLedger;
+    private PostgresSchema postgresSchema;
     private int port;
     private int plannedPort;
 
@@ -132,6 +140,23 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps this gateway on the embedded H2 ledger even when {@code SILKGATE_TEST_POSTGRES_URL} is set, for the
+     * cases that must hold on both ledgers; call before {@link #start()}.
+     */
+    GatewayProcess onEmbeddedLedger() {
+        if (postgresSchema != null) {
+            throw new IllegalStateException("this gateway already has its ledger on PostgreSQL");
+        }
+        this.embeddedLedger = true;
+        return this;
+    }
+
+    /** The PostgreSQL schema of this gateway's ledger; empty while it has not started, or when it runs on H2. */
+    Optional<PostgresSchema> postgresSchema() {
+        return Optional.ofNullable(postgresSchema);
+    }
+
     /** Starts the gateway on a fresh free port and waits until {@code GET /api/v1/health} answers 200. */
     GatewayProcess start() {
         if (isAlive()) {
@@ -140,7 +165,7 @@ final class GatewayProcess implements AutoCloseable {
         try {
             port = plannedPort != 0 ? plannedPort : freePort();
             plannedPort = 0;
-            Files.writeString(config, configYaml(port, gatewayYaml) + trustYaml + partnersYaml);
+            Files.writeString(config, configYaml(port, ledgerYaml() + gatewayYaml) + trustYaml + partnersYaml);
             Files.writeString(log, "==== start on port " + port + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx384m", "-jar", jar().toString(),
@@ -155,7 +180,34 @@ final class GatewayProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot start the gateway", e);
         }
         awaitHealthy();
+        if (postgresSchema != null && Files.exists(dataDir.resolve("ledger"))) {
+            fail("the gateway was configured for PostgreSQL schema " + postgresSchema.name()
+                    + " but created an embedded ledger in " + dataDir.resolve("ledger"));
+        }
         return this;
+    }
+
+    /** The {@code gateway.database} line, if any: a schema of its own on the test server, made at the first start. */
+    private String ledgerYaml() {
+        boolean ownDatabase = gatewayYaml.lines().anyMatch(line -> line.startsWith("  database:"));
+        if (ownDatabase) {
+            report("ledger as configured by the test");
+            return "";
+        }
+        if (embeddedLedger || !PostgresSchema.configured()) {
+            report("ledger on embedded H2 in " + dataDir
+                    + (embeddedLedger ? "" : " (" + PostgresSchema.URL_VARIABLE + " is not set)"));
+            return "";
+        }
+        if (postgresSchema == null) {
+            postgresSchema = PostgresSchema.create();
+        }
+        report("ledger on PostgreSQL schema " + postgresSchema.name());
+        return postgresSchema.gatewayYaml();
+    }
+
+    private static void report(String message) {
+        System.out.println("GatewayProcess: " + message);
     }
 
     /** kill -9: the gateway gets no chance to clean up, like a power cut or an OOM kill. */
@@ -204,10 +256,17 @@ final class GatewayProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** Kills the gateway if it runs, then drops its PostgreSQL schema, if it has one. */
     @Override
     public void close() {
-        if (isAlive()) {
-            kill();
+        try {
+            if (isAlive()) {
+                kill();
+            }
+        } finally {
+            if (postgresSchema != null) {
+                postgresSchema.close();
+            }
         }
     }
 

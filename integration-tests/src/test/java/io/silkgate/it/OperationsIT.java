@@ -214,6 +214,49 @@ class OperationsIT {
         assertFalse(refused.stdout().contains("p1 "), refused::toString);
     }
 
+    @Test
+    void partnersCommandPausesRedeliversAndResumesAPartner() {
+        stub.switchTo(StubPartner.Mode.REFUSE);
+        String id;
+        try {
+            id = submitFresh("cli-dead");
+            gateway.awaitDocument(id, "delivery DEAD_LETTERED",
+                    d -> "DEAD_LETTERED".equals(d.path("deliveries").path(0).path("status").asText()), SETTLE);
+        } finally {
+            stub.switchTo(StubPartner.Mode.ACCEPT);
+        }
+        JarCommand.Result pause = partnersCommand(PASSWORD, "pause", "p1");
+        try {
+            assertEquals(0, pause.exitCode(), pause::toString);
+            assertEquals(Boolean.TRUE, attribute(P1, "Paused"));
+            JarCommand.Result list = partnersCommand(PASSWORD, "list");
+            assertTrue(list.stdout().lines().anyMatch(l -> l.startsWith("p1 ") && l.contains(" true ")),
+                    "the list should show p1 paused\n" + list);
+
+            JarCommand.Result redeliver = partnersCommand(PASSWORD, "redeliver", "p1");
+
+            assertEquals(0, redeliver.exitCode(), redeliver::toString);
+            java.util.regex.Matcher moved = java.util.regex.Pattern.compile("p1: redeliver \\S+ (\\d+) deliveries")
+                    .matcher(redeliver.stdout());
+            assertTrue(moved.find() && Integer.parseInt(moved.group(1)) >= 1, redeliver::toString);
+            // queued again, but held while p1 is paused
+            JsonNode held = gateway.awaitDocument(id, "delivery QUEUED again",
+                    d -> "QUEUED".equals(d.path("deliveries").path(0).path("status").asText()), SETTLE);
+            assertTrue(stub.acceptedFor(id).isEmpty(), "a paused partner must receive nothing\n" + held);
+        } finally {
+            JarCommand.Result resume = partnersCommand(PASSWORD, "resume", "p1");
+            assertEquals(0, resume.exitCode(), resume::toString);
+        }
+        assertEquals(Boolean.FALSE, attribute(P1, "Paused"));
+        gateway.awaitDocument(id, "status DELIVERED after resume", d -> "DELIVERED".equals(d.path("status").asText()),
+                SETTLE);
+        assertEquals(1, stub.acceptedFor(id).size(), stub::describe);
+
+        JarCommand.Result unknown = partnersCommand(PASSWORD, "pause", "no-such-partner");
+        assertEquals(2, unknown.exitCode(), unknown::toString);
+        assertTrue(unknown.stderr().contains("no partner 'no-such-partner'"), unknown::toString);
+    }
+
     private String submitFresh(String tag) {
         HttpAnswer answer = gateway.submit(Samples.freshSignedInvoice(tag), "application/xml");
         assertEquals(202, answer.status(), answer::toString);

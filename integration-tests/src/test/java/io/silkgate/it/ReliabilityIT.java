@@ -1,20 +1,12 @@
 package io.silkgate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,19 +38,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Delivery when things go wrong in production, against the packaged jar: a kill -9 with many accepted documents
  * still in flight, a partner whose port stays closed for a while, a partner that answers 500 until it is fixed
- * next to one that works, and — when {@code SILKGATE_TEST_POSTGRES_URL} names a server — the kill with the ledger
- * on PostgreSQL.
+ * next to one that works. Each runs on the suite's ledger (PostgreSQL when {@code SILKGATE_TEST_POSTGRES_URL} is
+ * set, see {@link GatewayProcess}); the kill is then repeated on the embedded H2 ledger, the default.
  *
- * <p>System properties: {@code silkgate.it.inflight} (documents in flight at the kill, default 2000),
- * {@code silkgate.it.inflight.postgres} (the same on PostgreSQL, default 200) and
+ * <p>System properties: {@code silkgate.it.inflight} (documents in flight at the kill, default 2000) and
  * {@code silkgate.it.outage.seconds} (how long the partner's port stays closed, default 180: "several minutes").
  */
 class ReliabilityIT {
 
     private static final int IN_FLIGHT = Integer.getInteger("silkgate.it.inflight", 2000);
-    private static final int IN_FLIGHT_POSTGRES = Integer.getInteger("silkgate.it.inflight.postgres", 200);
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("silkgate.it.outage.seconds", 180));
-    private static final String POSTGRES_URL = System.getenv("SILKGATE_TEST_POSTGRES_URL");
     private static final String ROUTING = "routing:\n  - { family: invoice, buyer-country: VN, to: [vn-customs] }\n";
     private static final int SUBMITTERS = 4;
     private static final Duration WARM = Duration.ofSeconds(120);
@@ -69,7 +58,16 @@ class ReliabilityIT {
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void killDashNineWithManyDocumentsInFlightLosesNoneAndRepeatsOnlyUnderTheSameId(@TempDir Path dataDir) {
-        deliverEveryDocumentAcrossAKill(dataDir, "", IN_FLIGHT);
+        deliverEveryDocumentAcrossAKill(dataDir, false, IN_FLIGHT);
+    }
+
+    /** The embedded H2 ledger is the default: the kill must be survived on it too, not only on PostgreSQL. */
+    @Test
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
+    void killDashNineOnTheEmbeddedLedgerToo(@TempDir Path dataDir) {
+        Assumptions.assumeTrue(PostgresSchema.configured(), () -> skipped("the suite already runs on the embedded"
+                + " ledger, so its kill -9 case is not repeated"));
+        deliverEveryDocumentAcrossAKill(dataDir, true, IN_FLIGHT);
     }
 
     @Test
@@ -142,6 +140,15 @@ class ReliabilityIT {
                     "Silkgate-Destination", "vn-broken");
             Await.until(SETTLE, "the broken partner to fail a few deliveries", () -> broken.requests().size() >= 3,
                     () -> broken.describe() + "\n" + gateway.logTail());
+            try (JMXConnector connector = connectJmx(jmxPort, password)) {
+                // an operator sees the broken partner's circuit open, and the healthy one's closed
+                MBeanServerConnection jmx = connector.getMBeanServerConnection();
+                String brokenMBean = "io.silkgate:type=Partner,name=vn-broken";
+                Await.until(SETTLE, "CircuitOpen of vn-broken after 4 failed attempts in a row",
+                        () -> Boolean.TRUE.equals(attribute(jmx, brokenMBean, "CircuitOpen")),
+                        () -> broken.describe() + "\n" + gateway.logTail());
+                assertEquals(Boolean.FALSE, attribute(jmx, "io.silkgate:type=Partner,name=vn-healthy", "CircuitOpen"));
+            }
 
             // while the broken partner's documents fail and its circuit opens, the other partner is served as usual
             long sent = System.nanoTime();
@@ -177,9 +184,7 @@ class ReliabilityIT {
             assertEquals(count, healthy.requests().size(), "each document exactly once\n" + healthy.describe());
 
             broken.switchTo(StubPartner.Mode.ACCEPT);
-            try (JMXConnector connector = JMXConnectorFactory.connect(
-                    new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"),
-                    Map.of(JMXConnector.CREDENTIALS, new String[] {"ops", password}))) {
+            try (JMXConnector connector = connectJmx(jmxPort, password)) {
                 MBeanServerConnection jmx = connector.getMBeanServerConnection();
                 String mbean = "io.silkgate:type=Partner,name=vn-broken";
                 assertEquals(count, ((Number) attribute(jmx, mbean, "DeadLettered")).intValue());
@@ -204,63 +209,26 @@ class ReliabilityIT {
         }
     }
 
-    @Test
-    @Timeout(value = 10, unit = TimeUnit.MINUTES)
-    void onPostgresqlKillDashNineWithDocumentsInFlightLosesNone(@TempDir Path dataDir) {
-        try (PostgresSchema schema = PostgresSchema.create()) {
-            deliverEveryDocumentAcrossAKill(dataDir, schema.gatewayYaml(), IN_FLIGHT_POSTGRES);
-
-            assertEquals(IN_FLIGHT_POSTGRES, schema.count(
-                    "SELECT count(*) FROM ledger_delivery WHERE status = 'DELIVERED'"), "in " + schema.name());
-            assertFalse(Files.exists(dataDir.resolve("ledger")), "no embedded ledger may be created");
-        }
-    }
-
-    @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
-    void onPostgresqlAnInvoiceIsDeliveredAndItsLedgerSurvivesARestart(@TempDir Path dataDir) {
-        try (PostgresSchema schema = PostgresSchema.create();
-             StubPartner partner = new StubPartner(StubPartner.Mode.ACCEPT);
-             GatewayProcess gateway = new GatewayProcess(dataDir, schema.gatewayYaml(), "partners:\n"
-                     + GatewayProcess.partner("vn-customs", partner, "") + ROUTING, Map.of())) {
-            gateway.start();
-            gateway.awaitRuleSetsWarm(WARM);
-            HttpAnswer answer = gateway.submit(Samples.freshSignedInvoice("postgres"), "application/xml");
-            assertEquals(202, answer.status(), answer::toString);
-            String id = answer.json().path("id").asText();
-
-            gateway.awaitDocument(id, "status DELIVERED", d -> "DELIVERED".equals(d.path("status").asText()), SETTLE);
-
-            assertEquals(1, partner.acceptedFor(id).size(), partner::describe);
-            assertEquals(1, schema.count("SELECT count(*) FROM ledger_document WHERE status = 'DELIVERED' AND id = ?",
-                    id), "the document's row must be in " + schema.name());
-            assertFalse(Files.exists(dataDir.resolve("ledger")), "no embedded ledger may be created");
-            int exitCode = gateway.stop(Duration.ofSeconds(30));
-            assertTrue(exitCode == 0 || exitCode == 143, "exit code after SIGTERM: " + exitCode);
-            gateway.start();
-            assertEquals("DELIVERED", gateway.document(id).path("status").asText(), "after the restart");
-            Await.pause(1000);
-            assertEquals(1, partner.requests().size(), "the restart must not deliver again\n" + partner.describe());
-        }
-    }
-
     /**
      * Submits {@code count} invoices while the partner refuses, lets it start acknowledging slowly, kills the
      * gateway after the first few deliveries, restarts it with the partner accepting, and checks that every document
      * arrived, that a repeat is always the same document under the same Silkgate-Document-Id, and that the
      * ledger shows every one DELIVERED.
      */
-    private static void deliverEveryDocumentAcrossAKill(Path dataDir, String gatewayYaml, int count) {
+    private static void deliverEveryDocumentAcrossAKill(Path dataDir, boolean embeddedLedger, int count) {
         assertTrue(count >= 20, "at least 20 documents in flight are needed, not " + count);
         long signing = System.nanoTime();
         // signing thousands takes a while: it runs while the gateway starts and compiles its rule sets
         CompletableFuture<List<byte[]>> signed = CompletableFuture.supplyAsync(() -> signedInvoices("inflight", count));
         try (StubPartner partner = new StubPartner(StubPartner.Mode.REFUSE);
-             GatewayProcess gateway = new GatewayProcess(dataDir, gatewayYaml, "partners:\n"
+             GatewayProcess gateway = new GatewayProcess(dataDir, "", "partners:\n"
                      // never dead-lettered however long the partner refuses; the circuit keeps the refusals few
                      + GatewayProcess.partner("vn-customs", partner, "retry: { attempts: 1000, delay: 1s,"
                              + " multiplier: 1, max-delay: 1s, circuit-failures: 5, circuit-open: 2s }")
                      + ROUTING, Map.of())) {
+            if (embeddedLedger) {
+                gateway.onEmbeddedLedger();
+            }
             gateway.start();
             gateway.awaitRuleSetsWarm(WARM);
             List<byte[]> invoices = signed.join();
@@ -305,6 +273,9 @@ class ReliabilityIT {
                     acknowledged - count);
             assertTrue(acknowledged - count <= MAX_REPEATS_AFTER_KILL, "only deliveries in progress at the kill may"
                     + " be repeated: " + summary(partner, sha256ById.keySet()));
+            // on PostgreSQL, the ledger's own rows say the same as its API
+            gateway.postgresSchema().ifPresent(schema -> assertEquals(count, schema.count(
+                    "SELECT count(*) FROM ledger_delivery WHERE status = 'DELIVERED'"), "in " + schema.name()));
         }
     }
 
@@ -395,6 +366,16 @@ class ReliabilityIT {
         System.out.println("ReliabilityIT: " + String.format(format, args));
     }
 
+    private static String skipped(String why) {
+        report("SKIPPED: %s", why);
+        return why;
+    }
+
+    private static JMXConnector connectJmx(int port, String password) throws IOException {
+        return JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port
+                + "/jmxrmi"), Map.of(JMXConnector.CREDENTIALS, new String[] {"ops", password}));
+    }
+
     private static Object attribute(MBeanServerConnection jmx, String mbean, String name) {
         try {
             return jmx.getAttribute(new ObjectName(mbean), name);
@@ -412,76 +393,6 @@ class ReliabilityIT {
             throw new UncheckedIOException(e);
         } catch (JMException e) {
             throw new IllegalStateException(mbean + " " + operation + "(): " + e, e);
-        }
-    }
-
-    /**
-     * A schema of its own on the server of {@code SILKGATE_TEST_POSTGRES_URL}, so that runs never share a ledger;
-     * dropped with everything in it on close. Creating one skips the test when the variable is not set.
-     */
-    private static final class PostgresSchema implements AutoCloseable {
-
-        private final String name;
-
-        private PostgresSchema(String name) {
-            this.name = name;
-        }
-
-        static PostgresSchema create() {
-            if (POSTGRES_URL == null || POSTGRES_URL.isBlank()) {
-                String message = "SILKGATE_TEST_POSTGRES_URL is not set: the ledger-on-PostgreSQL test is skipped"
-                        + " (e.g. SILKGATE_TEST_POSTGRES_URL='jdbc:postgresql://127.0.0.1:5432/test?user=postgres')";
-                report("SKIPPED %s", message);
-                Assumptions.assumeTrue(false, message);
-            }
-            String name = "ledger_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            execute(POSTGRES_URL, "CREATE SCHEMA " + name);
-            report("created PostgreSQL schema %s", name);
-            return new PostgresSchema(name);
-        }
-
-        String name() {
-            return name;
-        }
-
-        /** The URL the gateway uses: the test server, with this schema as the current one. */
-        String jdbcUrl() {
-            return POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + name;
-        }
-
-        /** The {@code gateway.database} line for GatewayProcess. */
-        String gatewayYaml() {
-            return "  database: \"" + jdbcUrl() + "\"\n";
-        }
-
-        /** The single number a {@code SELECT count(*)} in this schema answers, with {@code ?} bound to the values. */
-        long count(String sql, String... values) {
-            try (Connection c = DriverManager.getConnection(jdbcUrl());
-                 PreparedStatement statement = c.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    statement.setString(i + 1, values[i]);
-                }
-                try (ResultSet rows = statement.executeQuery()) {
-                    assertTrue(rows.next(), sql);
-                    return rows.getLong(1);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(sql + " in " + name + ": " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void close() {
-            execute(POSTGRES_URL, "DROP SCHEMA " + name + " CASCADE");
-            report("dropped PostgreSQL schema %s", name);
-        }
-
-        private static void execute(String url, String sql) {
-            try (Connection c = DriverManager.getConnection(url); Statement statement = c.createStatement()) {
-                statement.execute(sql);
-            } catch (SQLException e) {
-                throw new IllegalStateException(sql + " on " + url + ": " + e.getMessage(), e);
-            }
         }
     }
 }

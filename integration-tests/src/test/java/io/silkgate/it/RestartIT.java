@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * One installation (one data dir) killed and stopped under the tests' hands: a kill -9 loses no accepted
  * document and causes no second delivery, and SIGTERM ends the process promptly and leaves a data dir the next
  * start can open. The tests share the installation to save JVM starts; each starts it itself if it is down.
+ * Runs on the suite's ledger: PostgreSQL when {@code SILKGATE_TEST_POSTGRES_URL} is set, else embedded H2.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,6 +47,11 @@ class RestartIT {
                         "retry: { attempts: 10, delay: 500ms, multiplier: 2, max-delay: 2s }")
                 + "routing:\n"
                 + "  - { family: invoice, buyer-country: VN, to: [vn-customs] }\n");
+        chooseLedger(gateway);
+    }
+
+    /** The suite's ledger (see GatewayProcess); {@link RestartOnEmbeddedLedgerIT} repeats these cases on H2. */
+    void chooseLedger(GatewayProcess unstarted) {
     }
 
     @AfterAll
@@ -109,7 +115,7 @@ class RestartIT {
         int exitCode = gateway.stop(Duration.ofSeconds(30));
 
         assertTrue(exitCode == 0 || exitCode == 143, "exit code after SIGTERM: " + exitCode + "\n" + gateway.logTail());
-        gateway.start(); // fails with the log if the journal or the H2 file is still locked
+        gateway.start(); // fails with the log if the journal or the ledger is still locked
         JsonNode survived = gateway.document(beforeId);
         assertEquals("DELIVERED", survived.path("status").asText(), survived::toString);
         byte[] after = Samples.freshSignedInvoice("after-restart");

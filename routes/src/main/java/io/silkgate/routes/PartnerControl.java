@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -34,7 +35,9 @@ public final class PartnerControl {
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private final AtomicLong failedAttempts = new AtomicLong();
     private volatile boolean paused;
-    private volatile boolean circuitOpen;
+    // one opening at a time: concurrent consumers failing together must not schedule two half-opens, the
+    // second of which would close a circuit that the first one's probe had just re-opened
+    private final AtomicBoolean circuitOpen = new AtomicBoolean();
     private volatile Instant lastDeliveryAt;
 
     /** @param camel the context that runs the partner's route (known once Camel is configured) */
@@ -63,8 +66,8 @@ public final class PartnerControl {
         observer.failed(target.partner(), deadLettered);
         failedAttempts.incrementAndGet();
         int inARow = consecutiveFailures.incrementAndGet();
-        if (target.circuitFailures() > 0 && inARow >= target.circuitFailures() && !circuitOpen) {
-            circuitOpen = true;
+        boolean threshold = target.circuitFailures() > 0 && inARow >= target.circuitFailures();
+        if (threshold && circuitOpen.compareAndSet(false, true)) {
             LOG.warn("circuit for {} opened after {} failed attempts in a row; consumption pauses for {}",
                     target.partner(), inARow, target.circuitOpen());
             // never suspend a route from its own consumer thread
@@ -74,7 +77,7 @@ public final class PartnerControl {
     }
 
     private void halfOpen() {
-        circuitOpen = false;
+        circuitOpen.set(false);
         // the next failure opens the circuit again at once; a success resets the count
         consecutiveFailures.set(Math.max(0, target.circuitFailures() - 1));
         if (!paused) {
@@ -93,7 +96,7 @@ public final class PartnerControl {
     /** Operator: consume again (a still-open circuit resumes by itself when it half-opens). */
     public void resume() {
         paused = false;
-        if (!circuitOpen) {
+        if (!circuitOpen.get()) {
             resumeRoute();
         }
         LOG.info("partner {} resumed by an operator", target.partner());
@@ -111,7 +114,7 @@ public final class PartnerControl {
     }
 
     public boolean isCircuitOpen() {
-        return circuitOpen;
+        return circuitOpen.get();
     }
 
     public Instant lastDeliveryAt() {
