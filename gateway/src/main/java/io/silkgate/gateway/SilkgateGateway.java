@@ -75,6 +75,7 @@ import io.silkgate.schemas.validation.InvoiceValidator;
 import io.silkgate.sign.DetachedJwsSigner;
 import io.silkgate.verify.CertificatePathValidator;
 import io.silkgate.verify.CmsSignatureVerifier;
+import io.silkgate.verify.JwsSignatureVerifier;
 import io.silkgate.verify.RevocationChecker;
 import io.silkgate.verify.TaxBureauSignatureVerifier;
 import io.silkgate.verify.XmlSignatureVerifier;
@@ -268,7 +269,7 @@ public final class SilkgateGateway {
         main.configure().addRoutesBuilder(new IntakeRoute(new IntakeRoute.IntakeSteps(
                 new IntakeParser(ledger, duplicates),
                 new SignatureCheck(new XmlSignatureVerifier(paths), new CmsSignatureVerifier(paths),
-                        new TaxBureauSignatureVerifier(paths), crypto.trust(), clock),
+                        new TaxBureauSignatureVerifier(paths), new JwsSignatureVerifier(paths), crypto.trust(), clock),
                 new SignerAuthorization(config.signers().stream().collect(java.util.stream.Collectors.toMap(
                         SignerRule::subject, r -> Set.copyOf(r.parties()), (a, b) -> {
                             Set<String> both = new java.util.HashSet<>(a);
