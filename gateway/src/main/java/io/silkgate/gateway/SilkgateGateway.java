@@ -534,7 +534,7 @@ public final class SilkgateGateway {
     private static DeliveryTarget targetOf(Partner p) {
         RetryPolicy r = p.retry();
         return new DeliveryTarget(p.id(), p.endpoint().url(), p.format(), r.attempts(), r.delay(), r.multiplier(),
-                r.maxDelay(), r.timeout(), r.circuitFailures(), r.circuitOpen());
+                r.maxDelay(), r.timeout(), r.circuitFailures(), r.circuitOpen(), p.jwsEnvelope());
     }
 
     /** Artemis client URL for a comma-separated list: fail over between the brokers, reconnect for ever. */
