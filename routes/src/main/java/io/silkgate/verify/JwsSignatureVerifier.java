@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  */
 public final class JwsSignatureVerifier {
 
-    private static final Pattern COMPACT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+");
+    private static final Pattern COMPACT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*");
     private static final Set<String> ACCEPTED = Set.of("RS256", "PS256", "ES256", "ES384", "EdDSA");
     /** A header with a four-certificate chain is some 8 KB; a chain longer than this is no signer's chain. */
     private static final int MAX_HEADER_CHARS = 64 * 1024;
