@@ -514,7 +514,7 @@ public final class SilkgateGateway {
     }
 
     /** The {@code signers:} mapping, for intake and for PINT alike. */
-    static SignerRules signerRules(SilkgateConfig config) {
+    public static SignerRules signerRules(SilkgateConfig config) {
         return new SignerRules(config.signers().stream().collect(java.util.stream.Collectors.toMap(
                 SignerRule::subject, r -> Set.copyOf(r.parties()), (a, b) -> {
                     Set<String> both = new java.util.HashSet<>(a);
