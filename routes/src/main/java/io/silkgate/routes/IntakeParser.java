@@ -1,5 +1,6 @@
 package io.silkgate.routes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.silkgate.ledger.DocumentRecord;
 import io.silkgate.ledger.Ledger;
 import io.silkgate.schemas.DocumentRejectedException;
@@ -7,15 +8,15 @@ import io.silkgate.schemas.ErrorCode;
 import io.silkgate.schemas.Format;
 import io.silkgate.schemas.FormatCatalogue;
 import io.silkgate.schemas.FormatDetector;
-import io.silkgate.schemas.en16931.InvoiceFormat;
-import io.silkgate.schemas.en16931.InvoiceFormats;
-import java.util.stream.Collectors;
 import io.silkgate.schemas.SecureJson;
 import io.silkgate.schemas.SecureXml;
 import io.silkgate.schemas.bol.TransportDocumentFacts;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.silkgate.schemas.en16931.InvoiceFormat;
+import io.silkgate.schemas.en16931.InvoiceFormats;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.w3c.dom.Document;
@@ -27,11 +28,11 @@ import org.w3c.dom.Document;
 public final class IntakeParser implements Processor {
 
     /** The XML invoice formats of the catalogue that a registered format can read, and DCSA bills of lading. */
-    public static final Set<String> ACCEPTED_FORMATS = java.util.stream.Stream.concat(FormatCatalogue.all().stream()
+    public static final Set<String> ACCEPTED_FORMATS = Stream.concat(FormatCatalogue.all().stream()
             .filter(f -> f.input() && f.family() == Format.Family.INVOICE)
             .map(Format::id)
             .filter(id -> InvoiceFormats.byId(id).filter(InvoiceFormat::canRead).isPresent()),
-            java.util.stream.Stream.of(TransportDocumentFacts.FORMAT))
+            Stream.of(TransportDocumentFacts.FORMAT))
             .collect(Collectors.toUnmodifiableSet());
 
     private final Ledger ledger;

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -205,7 +206,7 @@ public final class JwsSignatureVerifier {
         if (alg.equalsIgnoreCase("none")) {
             throw new Refused("alg \"none\" (an unsecured JWS) is not accepted");
         }
-        if (alg.toUpperCase(java.util.Locale.ROOT).startsWith("HS")) {
+        if (alg.toUpperCase(Locale.ROOT).startsWith("HS")) {
             throw new Refused("HMAC algorithm " + alg + " is not accepted: a shared secret proves no signer");
         }
         if (!ACCEPTED.contains(alg)) {
