@@ -77,7 +77,9 @@ import io.silkgate.schemas.validation.InvoiceValidator;
 import io.silkgate.sign.DetachedJwsSigner;
 import io.silkgate.verify.CertificatePathValidator;
 import io.silkgate.verify.CmsSignatureVerifier;
+import io.silkgate.verify.JwsSignatureVerifier;
 import io.silkgate.verify.RevocationChecker;
+import io.silkgate.verify.SignerRules;
 import io.silkgate.verify.TaxBureauSignatureVerifier;
 import io.silkgate.verify.XmlSignatureVerifier;
 import jakarta.jms.ConnectionFactory;
@@ -271,13 +273,8 @@ public final class SilkgateGateway {
         main.configure().addRoutesBuilder(new IntakeRoute(new IntakeRoute.IntakeSteps(
                 new IntakeParser(ledger, duplicates),
                 new SignatureCheck(new XmlSignatureVerifier(paths), new CmsSignatureVerifier(paths),
-                        new TaxBureauSignatureVerifier(paths), crypto.trust(), clock),
-                new SignerAuthorization(config.signers().stream().collect(java.util.stream.Collectors.toMap(
-                        SignerRule::subject, r -> Set.copyOf(r.parties()), (a, b) -> {
-                            Set<String> both = new java.util.HashSet<>(a);
-                            both.addAll(b);
-                            return both;
-                        }))),
+                        new TaxBureauSignatureVerifier(paths), new JwsSignatureVerifier(paths), crypto.trust(), clock),
+                new SignerAuthorization(signerRules(config)),
                 new SubmitterAuthorization(config.submitters().stream().collect(java.util.stream.Collectors.toMap(
                         Submitter::id, s -> Set.copyOf(s.parties())))),
                 new BusinessDuplicateCheck(ledger, duplicates),
@@ -526,12 +523,22 @@ public final class SilkgateGateway {
                 .map(p -> new ServedParty(p.codeListProvider(), p.partyCode()))
                 .collect(java.util.stream.Collectors.toSet());
         EnvelopeVerifier verifier = new EnvelopeVerifier(trust, settings.platform(), parties,
-                TransportDocumentCheck.DCSA_STRUCTURE, config.gateway().maxDocumentBytes());
+                TransportDocumentCheck.DCSA_STRUCTURE, config.gateway().maxDocumentBytes(), signerRules(config));
         PintReceiver receiver = new PintReceiver(verifier, store, signer,
                 new PintHandover(archive, ledger, queue, forwardTo, clock));
         LOG.info("PINT receiver for platform {} on /pint/v3: {} trusted keys, {} parties, forwarding to {}",
                 settings.platform(), trust.keys().size(), parties.size(), settings.forwardTo());
         return new PintParts(receiver, store, signer, trust, settings.forwardRecipient());
+    }
+
+    /** The {@code signers:} mapping, for intake and for PINT alike. */
+    public static SignerRules signerRules(SilkgateConfig config) {
+        return new SignerRules(config.signers().stream().collect(java.util.stream.Collectors.toMap(
+                SignerRule::subject, r -> Set.copyOf(r.parties()), (a, b) -> {
+                    Set<String> both = new java.util.HashSet<>(a);
+                    both.addAll(b);
+                    return both;
+                })));
     }
 
     /** One CXF bus for every SOAP partner's client, made on first use. */
@@ -545,7 +552,7 @@ public final class SilkgateGateway {
     private static DeliveryTarget targetOf(Partner p) {
         RetryPolicy r = p.retry();
         return new DeliveryTarget(p.id(), p.endpoint().url(), p.format(), r.attempts(), r.delay(), r.multiplier(),
-                r.maxDelay(), r.timeout(), r.circuitFailures(), r.circuitOpen());
+                r.maxDelay(), r.timeout(), r.circuitFailures(), r.circuitOpen(), p.jwsEnvelope());
     }
 
     /** Artemis client URL for a comma-separated list: fail over between the brokers, reconnect for ever. */

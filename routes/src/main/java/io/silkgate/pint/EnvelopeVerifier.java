@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.silkgate.schemas.DocumentRejectedException;
 import io.silkgate.schemas.SecureJson;
+import io.silkgate.schemas.bol.TransportDocumentFacts;
+import io.silkgate.verify.SignerRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +31,7 @@ public final class EnvelopeVerifier {
     private final Set<ServedParty> parties;
     private final TransportDocumentCheck rules;
     private final long maxDocumentBytes;
+    private final SignerRules signers;
 
     /**
      * @param platform         the eBL platform code this receiver answers for
@@ -37,6 +40,16 @@ public final class EnvelopeVerifier {
      */
     public EnvelopeVerifier(PintTrust trust, String platform, Set<ServedParty> parties, TransportDocumentCheck rules,
             long maxDocumentBytes) {
+        this(trust, platform, parties, rules, maxDocumentBytes, SignerRules.NONE);
+    }
+
+    /**
+     * @param signers which key may sign for which platform ({@code EBL:<code>}) and carrier ({@code SCAC:}/{@code SMDG:});
+     *                applied once any rule names an {@code EBL:} party, so invoice-only rules change nothing here
+     */
+    public EnvelopeVerifier(PintTrust trust, String platform, Set<ServedParty> parties, TransportDocumentCheck rules,
+            long maxDocumentBytes, SignerRules signers) {
+        this.signers = signers.namesScheme("EBL") ? signers : SignerRules.NONE;
         this.trust = Objects.requireNonNull(trust, "trust");
         this.platform = Objects.requireNonNull(platform, "platform");
         this.parties = Set.copyOf(parties);
@@ -167,11 +180,24 @@ public final class EnvelopeVerifier {
             throw benv("the envelope manifest's lastEnvelopeTransferChainEntrySignedContentChecksum does not match"
                     + " the last chain entry");
         }
-        checkIssuance(chain.get(0), tdChecksum);
+        checkIssuance(chain.get(0), td, tdChecksum);
+        // the sending platform signs the manifest; each entry is signed by the platform it names
+        authorise(manifest.signer(), List.of("EBL:" + chain.get(last).platform()), "envelopeManifestSignedContent");
+        for (int i = 0; i <= last; i++) {
+            authorise(verified[i].signer(), List.of("EBL:" + chain.get(i).platform()), "envelopeTransferChain[" + i
+                    + "]");
+        }
         return new CheckedEnvelope(td, tdChecksum, manifest, chain, declaredDocuments(m));
     }
 
-    private void checkIssuance(ChainEntry first, String tdChecksum) {
+    private void authorise(TrustedKey signer, List<String> parties, String what) {
+        String refusal = signers.refusal(signer.label(), parties);
+        if (refusal != null) {
+            throw new PintRejection(PintResponseCode.BSIG, what + ": " + refusal);
+        }
+    }
+
+    private void checkIssuance(ChainEntry first, JsonNode td, String tdChecksum) {
         JsonNode p = first.payload();
         if (p.has("controlTrackingRegistry")) {
             // every later transfer would have to be recorded there; this receiver cannot, so it must not accept
@@ -187,6 +213,7 @@ public final class EnvelopeVerifier {
         if (!tdChecksum.equals(issuance.payload().path("documentChecksum").asText())) {
             throw benv("the issuance manifest's documentChecksum is not the checksum of this transport document");
         }
+        authorise(issuance.signer(), TransportDocumentFacts.carrierParties(td), "issuanceManifestSignedContent");
         String issueTo = issuance.payload().path("issueToChecksum").asText();
         JsonNode recipient = issue.get("recipient");
         if (recipient == null || !recipient.isObject() || !issueTo.equals(issueToChecksum(recipient))

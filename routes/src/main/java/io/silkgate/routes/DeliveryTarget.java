@@ -3,9 +3,21 @@ package io.silkgate.routes;
 import java.net.URI;
 import java.time.Duration;
 
-/** A partner endpoint as the delivery route sees it: where to send, in which format, how often to try. */
+/**
+ * A partner endpoint as the delivery route sees it: where to send, in which format, how often to try.
+ *
+ * @param jwsEnvelope a JSON document goes out as a compact JWS signed by the gateway instead of plain JSON
+ */
 public record DeliveryTarget(String partner, URI url, String format, int maxAttempts, Duration initialDelay,
-        double multiplier, Duration maxDelay, Duration timeout, int circuitFailures, Duration circuitOpen) {
+        double multiplier, Duration maxDelay, Duration timeout, int circuitFailures, Duration circuitOpen,
+        boolean jwsEnvelope) {
+
+    /** A target that receives JSON formats as plain JSON. */
+    public DeliveryTarget(String partner, URI url, String format, int maxAttempts, Duration initialDelay,
+            double multiplier, Duration maxDelay, Duration timeout, int circuitFailures, Duration circuitOpen) {
+        this(partner, url, format, maxAttempts, initialDelay, multiplier, maxDelay, timeout, circuitFailures,
+                circuitOpen, false);
+    }
 
     /** The broker's wait before attempt {@code failedAttempts + 1}: exponential back-off, capped. */
     public Duration delayAfter(int failedAttempts) {

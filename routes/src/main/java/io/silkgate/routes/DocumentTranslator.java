@@ -7,6 +7,7 @@ import io.silkgate.schemas.Problem;
 import io.silkgate.schemas.SecureXml;
 import io.silkgate.schemas.bol.BillOfLadingConverter;
 import io.silkgate.schemas.bol.BillOfLadingCopy;
+import io.silkgate.schemas.bol.TransportDocumentFacts;
 import io.silkgate.schemas.en16931.ConversionReport;
 import io.silkgate.schemas.en16931.ConversionResult;
 import io.silkgate.schemas.en16931.ElectronicAddresses;
@@ -49,7 +50,7 @@ public final class DocumentTranslator {
     }
 
     public boolean canTranslate(String from, String to) {
-        if (PINT_ENVELOPE.equals(from)) {
+        if (PINT_ENVELOPE.equals(from) || TransportDocumentFacts.FORMAT.equals(from)) {
             return from.equals(to) || BillOfLadingConverter.TARGETS.contains(to);
         }
         return passesThrough(from, to)
@@ -68,13 +69,19 @@ public final class DocumentTranslator {
     /** The partner's document; {@code report} is null when the original passes through. */
     public Translation translate(byte[] original, String from, String to) {
         if (passesThrough(from, to)) {
-            return new Translation(original, null);
+            // a signed JSON document passes on as its signed payload bytes (a JWS body is unwrapped, never rewritten)
+            return new Translation(TransportDocumentFacts.FORMAT.equals(from) ? SignedJson.payloadOf(original)
+                    : original, null);
         }
         requireTranslation(from, to, "?");
         if (PINT_ENVELOPE.equals(from)) {
             // a data copy of the transport document: the envelope itself (the title) is never rewritten
             BillOfLadingCopy copy = billOfLadingCopies.convert(SecureJson.parse(original).get("transportDocument"), to);
             return new Translation(copy.bytes(), new ConversionReport("dcsa-td3", to, copy.carried(), copy.dropped()));
+        }
+        if (TransportDocumentFacts.FORMAT.equals(from)) {
+            BillOfLadingCopy copy = billOfLadingCopies.convert(SecureJson.parse(SignedJson.payloadOf(original)), to);
+            return new Translation(copy.bytes(), new ConversionReport(from, to, copy.carried(), copy.dropped()));
         }
         ConversionResult result = converter.convert(SecureXml.parse(original).getDocumentElement(), from, to);
         return new Translation(result.document(), result.report());

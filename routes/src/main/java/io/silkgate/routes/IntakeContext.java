@@ -1,5 +1,6 @@
 package io.silkgate.routes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.silkgate.schemas.DocumentFacts;
 import io.silkgate.schemas.en16931.ConversionReport;
 import io.silkgate.schemas.en16931.Invoice;
@@ -19,6 +20,7 @@ public final class IntakeContext {
     private final Submission submission;
     private final String sha256;
     private Document document;
+    private JsonNode json;
     private String format;
     private VerificationResult verification;
     private DocumentFacts facts;
@@ -61,6 +63,23 @@ public final class IntakeContext {
 
     public List<Destination> destinations() {
         return destinations;
+    }
+
+    /** The JSON document (a bill of lading), from its signed payload once verified; null for XML. */
+    public JsonNode json() {
+        return json;
+    }
+
+    void parsedJson(JsonNode json, String format) {
+        this.json = json;
+        this.format = format;
+    }
+
+    /** A JSON document verified: its facts and tree come from the signed payload bytes. */
+    void verifiedJson(VerificationResult verification, DocumentFacts facts, JsonNode signedJson) {
+        this.verification = verification;
+        this.facts = facts;
+        this.json = signedJson;
     }
 
     void parsed(Document document, String format) {

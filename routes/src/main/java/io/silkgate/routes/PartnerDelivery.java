@@ -8,6 +8,7 @@ import io.silkgate.sign.DetachedJwsSigner;
 import io.silkgate.sign.XadesSigner;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -18,13 +19,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deliver step for one partner: translate a copy of the original, sign it (XAdES inside the document where its format
- * has a place, and the gateway's detached JWS over the body), hand
+ * has a place, a compact JWS around JSON for partners that want it, and the gateway's detached JWS over the body), hand
  * it to the partner's transport, and record the outcome. The ledger says DEAD_LETTERED on the last attempt the
  * broker will make, so the ledger and the dead-letter queue agree.
  */
 public final class PartnerDelivery implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartnerDelivery.class);
+    private static final String JSON = "application/json";
+    private static final String JOSE = "application/jose";
 
     private final DeliveryTarget target;
     private final Ledger ledger;
@@ -99,8 +102,14 @@ public final class PartnerDelivery implements Processor {
         if (xmlSigner != null && t.report() != null) {
             body = xmlSigner.sign(body, target.format()).orElse(body);
         }
-        transport.send(new OutboundDocument(doc.id(), doc.format(), target.format(),
-                FormatCatalogue.require(target.format()).mediaType(), body, signer.sign(body), t.droppedTerms()));
+        String mediaType = FormatCatalogue.require(target.format()).mediaType();
+        if (target.jwsEnvelope() && JSON.equals(mediaType)) {
+            // the JSON is the JWS payload byte for byte; the detached header then covers the JWS text
+            body = signer.signAttached(body).getBytes(StandardCharsets.US_ASCII);
+            mediaType = JOSE;
+        }
+        transport.send(new OutboundDocument(doc.id(), doc.format(), target.format(), mediaType, body,
+                signer.sign(body), t.droppedTerms()));
         return doc;
     }
 

@@ -210,6 +210,56 @@ class EnvelopeVerifierTest {
         return EnvelopeWriter.envelope(fx.td, manifest, List.of(first, last));
     }
 
+    // ---- signers: which key may sign for which platform and carrier
+
+    private static EnvelopeVerifier withSigners(java.util.Map<String, Set<String>> rules) {
+        return new EnvelopeVerifier(fx.trust(), "CARX", Set.of(new ServedParty("CARX", "bank-0007")),
+                TransportDocumentCheck.NONE, 1_000_000, new io.silkgate.verify.SignerRules(rules));
+    }
+
+    @Test
+    void platformsAndCarrierSigningForThemselvesPass() {
+        EnvelopeVerifier authorised = withSigners(java.util.Map.of(
+                "CN=BOLE,O=PINT Test,C=SG", Set.of("EBL:BOLE"),
+                "CN=WAVE,O=PINT Test,C=SG", Set.of("EBL:WAVE"),
+                "CN=Carrier,O=PINT Test,C=SG", Set.of("SMDG:SGCL")));
+
+        assertEquals("WAVE", authorised.check(fx.toBank(List.of())).senderPlatform());
+    }
+
+    @Test
+    void aTrustedPlatformKeySigningForAnotherPlatformIsBsig() {
+        // WAVE's key is trusted, but only BOLE's entries may carry it: an entry naming BOLE signed by WAVE is refused
+        EnvelopeVerifier authorised = withSigners(java.util.Map.of(
+                "CN=BOLE,O=PINT Test,C=SG", Set.of("EBL:BOLE"),
+                "CN=WAVE,O=PINT Test,C=SG", Set.of("EBL:BOLE"),
+                "CN=Carrier,O=PINT Test,C=SG", Set.of("SMDG:SGCL")));
+
+        PintRejection r = assertThrows(PintRejection.class, () -> authorised.check(fx.toBank(List.of())));
+        assertEquals(PintResponseCode.BSIG, r.code(), r.reason());
+        assertTrue(r.reason().contains("EBL:WAVE"), r.reason());
+    }
+
+    @Test
+    void anIssuanceManifestSignedByAKeyNotAllowedForTheCarrierIsBsig() {
+        EnvelopeVerifier authorised = withSigners(java.util.Map.of(
+                "CN=BOLE,O=PINT Test,C=SG", Set.of("EBL:BOLE"),
+                "CN=WAVE,O=PINT Test,C=SG", Set.of("EBL:WAVE"),
+                "CN=Carrier,O=PINT Test,C=SG", Set.of("SMDG:MAEU")));
+
+        PintRejection r = assertThrows(PintRejection.class, () -> authorised.check(fx.toBank(List.of())));
+        assertEquals(PintResponseCode.BSIG, r.code(), r.reason());
+        assertTrue(r.reason().contains("issuanceManifestSignedContent") && r.reason().contains("SMDG:SGCL"),
+                r.reason());
+    }
+
+    @Test
+    void signerRulesWithoutEblPartiesLeavePintAlone() {
+        EnvelopeVerifier invoiceRulesOnly = withSigners(java.util.Map.of("CN=Someone,C=DE", Set.of("VA:DE1")));
+
+        assertEquals("WAVE", invoiceRulesOnly.check(fx.toBank(List.of())).senderPlatform());
+    }
+
     private static void assertCode(PintResponseCode code, String reasonPart, JsonNode envelope) {
         PintRejection r = assertThrows(PintRejection.class, () -> verifier.check(envelope));
         assertEquals(code, r.code(), r.reason());

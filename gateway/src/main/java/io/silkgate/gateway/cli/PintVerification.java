@@ -1,6 +1,7 @@
 package io.silkgate.gateway.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.silkgate.gateway.SilkgateGateway;
 import io.silkgate.gateway.config.SilkgateConfig;
 import io.silkgate.pint.CheckedEnvelope;
 import io.silkgate.pint.EnvelopeVerifier;
@@ -88,7 +89,7 @@ final class PintVerification {
         Set<ServedParty> parties = config.pint().parties().stream()
                 .map(p -> new ServedParty(p.codeListProvider(), p.partyCode())).collect(Collectors.toSet());
         return new EnvelopeVerifier(keys, config.pint().platform(), parties, TransportDocumentCheck.NONE,
-                config.gateway().maxDocumentBytes());
+                config.gateway().maxDocumentBytes(), SilkgateGateway.signerRules(config));
     }
 
     private static Map<String, Object> entry(String name, JsonNode jws, PintTrust keys) {

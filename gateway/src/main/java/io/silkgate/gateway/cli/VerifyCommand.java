@@ -2,19 +2,23 @@ package io.silkgate.gateway.cli;
 
 import io.silkgate.gateway.config.SilkgateConfig;
 import io.silkgate.gateway.config.TrustEntry;
+import io.silkgate.routes.SignatureEvidence;
 import io.silkgate.schemas.DocumentRejectedException;
+import io.silkgate.schemas.ErrorCode;
 import io.silkgate.schemas.FormatDetector;
 import io.silkgate.schemas.Problem;
-import io.silkgate.routes.SignatureEvidence;
+import io.silkgate.schemas.SecureJson;
 import io.silkgate.schemas.SecureXml;
 import io.silkgate.verify.CertificatePathValidator;
 import io.silkgate.verify.CmsSignatureVerifier;
 import io.silkgate.verify.CmsVerification;
+import io.silkgate.verify.JwsSignatureVerifier;
 import io.silkgate.verify.SignatureReport;
 import io.silkgate.verify.TaxBureauSignatureVerifier;
 import io.silkgate.verify.TrustAnchors;
 import io.silkgate.verify.VerificationResult;
 import io.silkgate.verify.XmlSignatureVerifier;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,8 +38,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code silkgate verify}: check every signature of a document against trust anchors; JSON report on stdout. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Verify the signatures of a document: enveloped XMLDSig / XAdES in XML, or CMS / CAdES "
-                + "(FILE.p7s beside FILE, or an enveloping FILE.p7m).")
+        description = "Verify the signatures of a document: enveloped XMLDSig / XAdES in XML, CMS / CAdES "
+                + "(FILE.p7s beside FILE, or an enveloping FILE.p7m), JWS (FILE a compact JWS, or FILE.jws beside "
+                + "a JSON FILE), PINT envelopes.")
 final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--trust", paramLabel = "DIR",
@@ -69,6 +74,13 @@ final class VerifyCommand implements Callable<Integer> {
                 throw new SilkgateCommand.UsageException(file + " is a detached signature: verify the file it signs "
                         + "(silkgate verify " + file.substring(0, file.length() - 4) + ")");
             }
+            Path detachedJws = Path.of(file + ".jws");
+            if (Files.isRegularFile(detachedJws)) {
+                return verifyJws(input.bytes(), InputDocument.read(detachedJws.toString()).bytes(), anchors(), when);
+            }
+        }
+        if (JwsSignatureVerifier.unverifiedPayload(new String(input.bytes(), StandardCharsets.US_ASCII)) != null) {
+            return verifyJws(null, input.bytes(), anchors(), when);
         }
         if (looksLikeJson(input.bytes())) {
             com.fasterxml.jackson.databind.JsonNode json;
@@ -83,8 +95,13 @@ final class VerifyCommand implements Callable<Integer> {
                         : null;
                 return PintVerification.run(json, trust, cfg);
             }
-            throw new SilkgateCommand.UsageException("JWS / PINT envelope verification is not supported by this "
-                    + "build yet; this build verifies signed XML and CMS (.p7s / .p7m)");
+            if (FormatDetector.detectJson(json).isEmpty()) {
+                throw new SilkgateCommand.UsageException("not a JSON format this build verifies (a DCSA"
+                        + " TransportDocument with FILE.jws beside it, or a PINT envelope)");
+            }
+            return new Report(FormatDetector.detectJson(json).get()).errors(List.of(Problem.of(
+                    ErrorCode.SIGNATURE_MISSING, "no signature: a JSON document is signed by a JWS (FILE.jws beside"
+                            + " it, or FILE itself a compact JWS)"))).put("signatures", List.of()).print();
         }
         Report report = new Report(null);
         Document doc;
@@ -119,6 +136,26 @@ final class VerifyCommand implements Callable<Integer> {
         VerificationResult result = new CmsSignatureVerifier(new CertificatePathValidator())
                 .verifyDetached(input.bytes(), signature, anchors, when);
         return cmsReport(detectFormat(input.bytes()), result);
+    }
+
+    /**
+     * A JWS: attached (FILE is the compact JWS; its payload's format is reported) or detached (FILE.jws beside the
+     * JSON FILE, over FILE's exact bytes).
+     */
+    private static int verifyJws(byte[] detachedPayload, byte[] jws, TrustAnchors anchors, Instant when) {
+        JwsSignatureVerifier verifier = new JwsSignatureVerifier(new CertificatePathValidator());
+        String text = new String(jws, StandardCharsets.US_ASCII);
+        JwsSignatureVerifier.Outcome outcome = detachedPayload == null
+                ? verifier.verifyAttached(text, leaf -> anchors, when)
+                : verifier.verifyDetached(detachedPayload, text, leaf -> anchors, when);
+        byte[] payload = detachedPayload != null ? detachedPayload : JwsSignatureVerifier.unverifiedPayload(text);
+        String format = null;
+        try {
+            format = payload == null ? null : FormatDetector.detectJson(SecureJson.parse(payload)).orElse(null);
+        } catch (DocumentRejectedException e) {
+            // a payload that is not JSON has no format to report
+        }
+        return cmsReport(format, outcome.result());
     }
 
     /** FILE.p7m: the signature and the content it encapsulates, whose format is reported. */

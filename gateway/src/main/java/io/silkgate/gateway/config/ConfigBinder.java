@@ -454,10 +454,15 @@ final class ConfigBinder {
         }
         DuplicatePolicy duplicates = duplicates(item);
         RetryPolicy retry = retry(item, "retry", delivery, "gateway.delivery");
+        String jsonSignature = values.oneOf(item, "json-signature", List.of("header", "jws"), "header");
+        if ("jws".equals(jsonSignature) && known != null && !"application/json".equals(known.mediaType())) {
+            problems.add(item.child("json-signature"), "jws wraps a JSON document in a compact JWS; " + format
+                    + " is not a JSON format");
+        }
         if (problems.count() > mark) {
             return null;
         }
-        Partner partner = new Partner(id, country, format, endpoint, duplicates, retry);
+        Partner partner = new Partner(id, country, format, endpoint, duplicates, retry, "jws".equals(jsonSignature));
         partnersById.put(id, partner);
         return partner;
     }

@@ -17,9 +17,9 @@ public final class DocumentMediaTypes {
         return (semi < 0 ? mediaType : mediaType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
     }
 
-    /** XML or JSON documents, including {@code +xml} / {@code +json} subtypes. */
+    /** XML or JSON documents, including {@code +xml} / {@code +json} subtypes, and JWS ({@code application/jose}). */
     public static boolean isDocument(String baseType) {
-        return baseType.equals("application/xml") || baseType.equals("text/xml") || baseType.equals("application/json")
+        return baseType.equals("application/xml") || baseType.equals("application/jose") || baseType.equals("text/xml") || baseType.equals("application/json")
                 || (baseType.startsWith("application/") && (baseType.endsWith("+xml") || baseType.endsWith("+json")));
     }
 }

@@ -12,6 +12,7 @@ import io.silkgate.routes.IntakeOutcome;
 import io.silkgate.routes.Sha256;
 import io.silkgate.routes.Submission;
 import io.silkgate.schemas.ErrorCode;
+import io.silkgate.schemas.FormatDetector;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -103,26 +104,29 @@ public class DocumentsResource {
             MultipartForm.Part signature = parts.get("signature");
             if (document == null || signature == null || parts.size() != 2) {
                 return doorRejection(ErrorCode.MALFORMED, "multipart/form-data must have exactly the parts 'document'"
-                        + " and 'signature' (a detached CMS signature); found " + parts.keySet());
+                        + " and 'signature' (a detached CMS signature, or a detached JWS for JSON); found "
+                        + parts.keySet());
             }
-            mediaType = document.contentType() == null ? "application/xml"
-                    : DocumentMediaTypes.baseType(document.contentType());
-            if (!DocumentMediaTypes.isDocument(mediaType)) {
+            // a part without a type is XML, or JSON when it reads as a JSON object
+            mediaType = document.contentType() != null ? DocumentMediaTypes.baseType(document.contentType())
+                    : FormatDetector.looksLikeJson(document.content()) ? "application/json" : "application/xml";
+            if (!DocumentMediaTypes.isDocument(mediaType) || mediaType.startsWith("application/jose")) {
                 return doorRejection(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "the 'document' part's content type '"
-                        + document.contentType() + "' is not accepted; send application/xml");
+                        + document.contentType() + "' is not accepted; send application/xml or application/json");
             }
             if (document.content().length > maxDocumentBytes) {
                 return tooLarge();
             }
             if (signature.content().length == 0 || signature.content().length > MAX_SIGNATURE_BYTES) {
-                return doorRejection(ErrorCode.MALFORMED, "the 'signature' part must hold a DER CMS signature of 1 to "
+                return doorRejection(ErrorCode.MALFORMED, "the 'signature' part must hold a DER CMS signature or a detached JWS of 1 to "
                         + MAX_SIGNATURE_BYTES + " bytes");
             }
             bytes = document.content();
             detachedSignature = signature.content();
         } else if (!DocumentMediaTypes.isDocument(mediaType)) {
             return doorRejection(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "content type '" + contentType
-                    + "' is not accepted; send application/xml, application/json or multipart/form-data");
+                    + "' is not accepted; send application/xml, application/json, application/jose or"
+                    + " multipart/form-data");
         } else {
             if (contentLength != null && parseLength(contentLength) > maxDocumentBytes) {
                 return tooLarge();

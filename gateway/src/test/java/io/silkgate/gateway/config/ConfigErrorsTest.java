@@ -69,6 +69,18 @@ class ConfigErrorsTest {
         assertEquals("silkgate.yaml: expected a mapping (key: value), found a list", fx.error("- a\n- b\n"));
     }
 
+    @Test
+    void jwsEnvelopesAreForJsonPartnersOnly() {
+        List<String> errors = fx.errors("""
+                partners:
+                  - { id: a, country: VN, format: ubl, endpoint: { type: rest, url: "http://a" }, json-signature: jws }
+                  - { id: b, country: SG, format: dcsa-td3, endpoint: { type: rest, url: "http://b" }, json-signature: x }
+                """);
+
+        assertHas(errors, "silkgate.yaml: partners[0].json-signature: jws wraps a JSON document");
+        assertHas(errors, "silkgate.yaml: partners[1].json-signature: expected one of header, jws");
+    }
+
     // ---- unknown keys at every level
 
     @Test

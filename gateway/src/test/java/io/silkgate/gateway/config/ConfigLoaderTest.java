@@ -295,8 +295,10 @@ class ConfigLoaderTest {
         assertEquals("e", g.jolokia().password().value());
         assertTrue(c.submitters().get(0).apiKey().matches("k".repeat(32)));
         assertEquals(List.of("vn-customs"), c.submitters().get(0).destinations());
-        assertEquals(2, c.partners().size());
-        assertEquals(1, c.routing().size());
+        assertEquals(3, c.partners().size());
+        assertEquals(2, c.routing().size());
+        assertFalse(c.partners().get(0).jwsEnvelope());
+        assertTrue(c.partners().get(1).jwsEnvelope());
         assertEquals(List.of("sg-ebl-platform"), c.pint().forwardTo());
         assertEquals(new DirectoryEntry("name:Lion City Example Trading Pte. Ltd.", "0195:SGUEN201912345K"),
                 c.directory().get(1));
