@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -17,11 +19,20 @@ public final class En16931Terms {
             "BT-47-1", "BT-49-1", "BT-60-1", "BT-61-1", "BT-71-1", "BT-125-1", "BT-125-2", "BT-128-1", "BT-157-1",
             "BT-158-1", "BT-158-2");
 
-    /** BG before BT, then by number, then by sub-term number: "BG-2" &lt; "BT-1" &lt; "BT-29" &lt; "BT-29-1" &lt; "BT-30". */
-    public static final Comparator<String> ORDER = Comparator.comparing((String id) -> id.startsWith("BG") ? 0 : 1)
+    private static final Comparator<String> BY_PARTS = Comparator.comparing((String id) -> id.startsWith("BG") ? 0 : 1)
             .thenComparingInt(id -> part(id, 1)).thenComparingInt(id -> part(id, 2)).thenComparing(id -> id);
 
     private static final Set<String> ALL = build();
+    // Positions of the known ids: the model's term sets are sorted on every conversion, and splitting the ids
+    // apart on each comparison was a fifth of a conversion's CPU.
+    private static final Map<String, Integer> RANK = rank(ALL);
+
+    /** BG before BT, then by number, then by sub-term number: "BG-2" &lt; "BT-1" &lt; "BT-29" &lt; "BT-29-1" &lt; "BT-30". */
+    public static final Comparator<String> ORDER = (a, b) -> {
+        Integer rankA = RANK.get(a);
+        Integer rankB = RANK.get(b);
+        return rankA != null && rankB != null ? Integer.compare(rankA, rankB) : BY_PARTS.compare(a, b);
+    };
 
     private En16931Terms() {
     }
@@ -44,8 +55,16 @@ public final class En16931Terms {
         return ids.stream().sorted(ORDER).toList();
     }
 
+    private static Map<String, Integer> rank(Set<String> ordered) {
+        Map<String, Integer> rank = new HashMap<>();
+        for (String id : ordered) {
+            rank.put(id, rank.size());
+        }
+        return Map.copyOf(rank);
+    }
+
     private static Set<String> build() {
-        Set<String> ids = new TreeSet<>(ORDER);
+        Set<String> ids = new TreeSet<>(BY_PARTS);
         for (int i = 1; i <= 32; i++) {
             ids.add("BG-" + i);
         }

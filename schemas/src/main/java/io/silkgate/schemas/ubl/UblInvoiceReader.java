@@ -6,6 +6,7 @@ import com.helger.ubl21.UBL21Marshaller;
 import com.helger.xsds.ccts.cct.schemamodule.NumericType;
 import com.helger.xsds.ccts.cct.schemamodule.TextType;
 import io.silkgate.schemas.DocumentRejectedException;
+import io.silkgate.schemas.DomSaxReader;
 import io.silkgate.schemas.ErrorCode;
 import io.silkgate.schemas.Problem;
 import io.silkgate.schemas.en16931.BinaryObject;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.transform.Source;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.AddressType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.AllowanceChargeType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.AttachmentType;
@@ -92,11 +94,17 @@ import org.w3c.dom.Element;
 /**
  * Reads a UBL 2.1 Invoice or CreditNote (CEN/TS 16931-3-2 binding) into the EN 16931 model. The document must be
  * valid against the UBL 2.1 XSD; information outside EN 16931 is not kept.
+ *
+ * <p>JAXB reads the DOM through a {@link DomSaxReader} that leaves out {@code ext:UBLExtensions}: they hold no
+ * EN 16931 term, and binding their open content (the enveloped signature) made JAXB create a new XSLT transformer
+ * factory per element, a third of the cost of a read. The schema check still covers everything else; the
+ * extensions are schema-checked with the whole document by the validation step.
  */
 public final class UblInvoiceReader {
 
     static final String INVOICE_NS = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2";
     static final String CREDIT_NOTE_NS = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2";
+    static final String EXTENSIONS_NS = "urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2";
     /** UNTDID 1001 document type that marks an AdditionalDocumentReference as BT-18 (invoiced object). */
     static final String INVOICED_OBJECT_TYPE = "130";
     /** UNTDID 1001 document type that carries BT-11 on a UBL 2.1 CreditNote (it has no ProjectReference). */
@@ -112,16 +120,22 @@ public final class UblInvoiceReader {
         String name = root.getLocalName();
         if (INVOICE_NS.equals(ns) && "Invoice".equals(name)) {
             ErrorList errors = new ErrorList();
-            InvoiceType invoice = UBL21Marshaller.invoice().setCollectErrors(errors).read(root);
+            InvoiceType invoice = UBL21Marshaller.invoice().setCollectErrors(errors).read(withoutExtensions(root));
             return fromInvoice(checked(invoice, errors));
         }
         if (CREDIT_NOTE_NS.equals(ns) && "CreditNote".equals(name)) {
             ErrorList errors = new ErrorList();
-            CreditNoteType creditNote = UBL21Marshaller.creditNote().setCollectErrors(errors).read(root);
+            CreditNoteType creditNote =
+                    UBL21Marshaller.creditNote().setCollectErrors(errors).read(withoutExtensions(root));
             return fromCreditNote(checked(creditNote, errors));
         }
         throw new DocumentRejectedException(ErrorCode.UNKNOWN_FORMAT,
                 "not a UBL 2.1 Invoice or CreditNote: {" + ns + "}" + name);
+    }
+
+    private static Source withoutExtensions(Element root) {
+        return new DomSaxReader(root, element -> EXTENSIONS_NS.equals(element.getNamespaceURI())
+                && "UBLExtensions".equals(element.getLocalName())).asSource(null);
     }
 
     private static <T> T checked(T document, ErrorList errors) {

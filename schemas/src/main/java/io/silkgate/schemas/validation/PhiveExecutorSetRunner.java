@@ -11,6 +11,7 @@ import com.helger.phive.xml.source.IValidationSourceXML;
 import com.helger.phive.xml.source.ValidationSourceXML;
 import com.helger.phive.xml.xsd.ValidationExecutorXSD;
 import io.silkgate.schemas.ErrorCode;
+import io.silkgate.schemas.DomSaxReader;
 import io.silkgate.schemas.Problem;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javax.xml.XMLConstants;
+import javax.xml.transform.Source;
+import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.Validator;
 import org.slf4j.Logger;
@@ -64,12 +67,12 @@ final class PhiveExecutorSetRunner {
     /** Schema errors if there are any (the rules are then not run), otherwise every failed rule of error level. */
     List<Problem> run(Document document) {
         long start = System.nanoTime();
-        // The DOM is handed to phive as it is: nothing here serialises, copies or changes it.
-        IValidationSourceXML source = ValidationSourceXML.create(vesId, document);
+        // The DOM is only read: nothing here serialises or changes it (Saxon copies it into its own tree).
+        IValidationSourceXML source = new DomEventSource(vesId, document);
         List<Problem> problems = new ArrayList<>();
         for (IValidationExecutor<IValidationSourceXML> layer : layers) {
             if (layer instanceof ValidationExecutorXSD xsd) {
-                List<Problem> schemaProblems = checkSchema(xsd.getSchemaProvider().get(), source);
+                List<Problem> schemaProblems = checkSchema(xsd.getSchemaProvider().get(), document);
                 if (!schemaProblems.isEmpty()) {
                     problems.addAll(schemaProblems);
                     break;
@@ -94,10 +97,10 @@ final class PhiveExecutorSetRunner {
      * needs are in place too; the findings of that dry run are meaningless and dropped.
      */
     void prewarm(Document skeleton) {
-        IValidationSourceXML source = ValidationSourceXML.create(vesId + " (pre-warm)", skeleton);
+        IValidationSourceXML source = new DomEventSource(vesId + " (pre-warm)", skeleton);
         for (IValidationExecutor<IValidationSourceXML> layer : layers) {
             if (layer instanceof ValidationExecutorXSD xsd) {
-                checkSchema(xsd.getSchemaProvider().get(), source);
+                checkSchema(xsd.getSchemaProvider().get(), skeleton);
             } else {
                 if (layer instanceof IValidationExecutorCacheSupport cached) {
                     cached.ensureItemIsInCache();
@@ -109,7 +112,7 @@ final class PhiveExecutorSetRunner {
 
     // Our own Validator rather than phive's XSD executor: a DOM carries no line numbers, so the location has to
     // come from the element being validated, which only the Validator itself can tell.
-    private static List<Problem> checkSchema(Schema schema, IValidationSourceXML source) {
+    private static List<Problem> checkSchema(Schema schema, Document document) {
         Validator validator = schema.newValidator();
         restrictExternalAccess(validator);
         List<Problem> problems = new ArrayList<>();
@@ -134,7 +137,7 @@ final class PhiveExecutorSetRunner {
             }
         });
         try {
-            validator.validate(source.getAsTransformSource());
+            validator.validate(new DOMSource(document));
         } catch (SAXException e) {
             problems.add(Problem.of(ErrorCode.SCHEMA_INVALID, e.getMessage()));
         } catch (IOException e) {
@@ -144,6 +147,25 @@ final class PhiveExecutorSetRunner {
             problems.add(Problem.of(ErrorCode.SCHEMA_INVALID, dropped[0] + " further schema errors not listed"));
         }
         return problems;
+    }
+
+    /**
+     * The document as phive sees it: the DOM itself for anything that asks for the node, and for the Schematron
+     * transforms a {@link DomSaxReader} over it, so that Saxon runs the rules on its own tree rather than through
+     * DOM wrappers (about three times faster; measured with {@code ValidateBenchmark}).
+     */
+    private static final class DomEventSource extends ValidationSourceXML {
+        private final Document document;
+
+        DomEventSource(String systemId, Document document) {
+            super(systemId, document, false);
+            this.document = document;
+        }
+
+        @Override
+        public Source getAsTransformSource() {
+            return new DomSaxReader(document).asSource(getSystemID());
+        }
     }
 
     private static List<Problem> checkRules(IValidationExecutor<IValidationSourceXML> layer,
