@@ -335,7 +335,7 @@ class ConfigLoaderTest {
                 "crl-distribution-points", "revocation", "revocation-timeout", "partners", "format", "endpoint", "type", "url",
                 "duplicates", "retry", "routing", "family", "buyer-country", "seller-country", "to", "pint",
                 "platform", "codeListProvider", "partyCode", "forward-to", "directory", "party", "pending-alert", "destinations",
-                "electronic-address")) {
+                "electronic-address", "node-id", "archive-dir")) {
             assertTrue(example.matches("(?s).*[\\s{,]" + key + ":.*"), "example lacks key " + key);
         }
     }
