@@ -9,12 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,7 +32,6 @@ import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +51,6 @@ class ReliabilityIT {
     private static final int IN_FLIGHT = Integer.getInteger("silkgate.it.inflight", 2000);
     private static final int IN_FLIGHT_POSTGRES = Integer.getInteger("silkgate.it.inflight.postgres", 200);
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("silkgate.it.outage.seconds", 180));
-    private static final String POSTGRES_URL = System.getenv("SILKGATE_TEST_POSTGRES_URL");
     private static final String ROUTING = "routing:\n  - { family: invoice, buyer-country: VN, to: [vn-customs] }\n";
     private static final int SUBMITTERS = 4;
     private static final Duration WARM = Duration.ofSeconds(120);
@@ -412,76 +404,6 @@ class ReliabilityIT {
             throw new UncheckedIOException(e);
         } catch (JMException e) {
             throw new IllegalStateException(mbean + " " + operation + "(): " + e, e);
-        }
-    }
-
-    /**
-     * A schema of its own on the server of {@code SILKGATE_TEST_POSTGRES_URL}, so that runs never share a ledger;
-     * dropped with everything in it on close. Creating one skips the test when the variable is not set.
-     */
-    private static final class PostgresSchema implements AutoCloseable {
-
-        private final String name;
-
-        private PostgresSchema(String name) {
-            this.name = name;
-        }
-
-        static PostgresSchema create() {
-            if (POSTGRES_URL == null || POSTGRES_URL.isBlank()) {
-                String message = "SILKGATE_TEST_POSTGRES_URL is not set: the ledger-on-PostgreSQL test is skipped"
-                        + " (e.g. SILKGATE_TEST_POSTGRES_URL='jdbc:postgresql://127.0.0.1:5432/test?user=postgres')";
-                report("SKIPPED %s", message);
-                Assumptions.assumeTrue(false, message);
-            }
-            String name = "ledger_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            execute(POSTGRES_URL, "CREATE SCHEMA " + name);
-            report("created PostgreSQL schema %s", name);
-            return new PostgresSchema(name);
-        }
-
-        String name() {
-            return name;
-        }
-
-        /** The URL the gateway uses: the test server, with this schema as the current one. */
-        String jdbcUrl() {
-            return POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + name;
-        }
-
-        /** The {@code gateway.database} line for GatewayProcess. */
-        String gatewayYaml() {
-            return "  database: \"" + jdbcUrl() + "\"\n";
-        }
-
-        /** The single number a {@code SELECT count(*)} in this schema answers, with {@code ?} bound to the values. */
-        long count(String sql, String... values) {
-            try (Connection c = DriverManager.getConnection(jdbcUrl());
-                 PreparedStatement statement = c.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    statement.setString(i + 1, values[i]);
-                }
-                try (ResultSet rows = statement.executeQuery()) {
-                    assertTrue(rows.next(), sql);
-                    return rows.getLong(1);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(sql + " in " + name + ": " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void close() {
-            execute(POSTGRES_URL, "DROP SCHEMA " + name + " CASCADE");
-            report("dropped PostgreSQL schema %s", name);
-        }
-
-        private static void execute(String url, String sql) {
-            try (Connection c = DriverManager.getConnection(url); Statement statement = c.createStatement()) {
-                statement.execute(sql);
-            } catch (SQLException e) {
-                throw new IllegalStateException(sql + " on " + url + ": " + e.getMessage(), e);
-            }
         }
     }
 }
