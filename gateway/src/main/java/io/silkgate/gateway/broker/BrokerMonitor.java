@@ -41,9 +41,12 @@ public final class BrokerMonitor implements AutoCloseable {
     public record State(boolean reachable, String activeBroker, String haPolicy, boolean backupAnnounced,
                         boolean replicaSync, Instant lastAnswer, String lastError) {
 
-        /** primary, backup (the primary failed over to it), or null while unknown. */
+        /** primary (a single broker too), backup (the primary failed over to it), or null while unknown. */
         public String activeRole() {
-            return haPolicy == null ? null : haPolicy.toLowerCase(java.util.Locale.ROOT).contains("backup")
+            if (activeBroker == null) {
+                return null;
+            }
+            return haPolicy != null && haPolicy.toLowerCase(java.util.Locale.ROOT).contains("backup")
                     ? "backup" : "primary";
         }
     }
