@@ -128,6 +128,24 @@ class ClusterIT {
 
     @Test
     @Order(3)
+    void theSameInvoiceAtBothNodesAtOnceIsAcceptedAndDeliveredOnce() throws Exception {
+        byte[] invoice = Samples.freshSignedInvoice("both-nodes");
+        List<HttpAnswer> answers = atOnce(
+                () -> cluster.node(0).submit(invoice, "application/xml", "Silkgate-Document-Id", "both-nodes-1"),
+                () -> cluster.node(1).submit(invoice, "application/xml", "Silkgate-Document-Id", "both-nodes-1"));
+
+        assertEquals(Set.of(200, 202), answers.stream().map(HttpAnswer::status).collect(Collectors.toSet()),
+                answers::toString);
+        String id = answers.get(0).json().path("id").asText();
+        assertEquals(id, answers.get(1).json().path("id").asText(), "the repeat names the first document");
+        awaitDelivered(Set.of(id), cluster.node(1));
+        assertNothingNewTwice(Set.of(id), 0);
+        assertEquals(1, schema.count("SELECT count(*) FROM ledger_delivery d JOIN ledger_document x"
+                + " ON x.id = d.document_id WHERE x.idempotency_key = ?", "both-nodes-1"));
+    }
+
+    @Test
+    @Order(4)
     void eachNodeShowsItsIdAndTheBrokerPairInHealthAndJmx() throws Exception {
         for (int i = 0; i < 2; i++) {
             JsonNode health = cluster.node(i).get("/api/v1/health").json();
@@ -150,7 +168,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aKilledNodeLeavesTheOtherCarryingOnAndItsRestartDeliversNothingTwice() {
         GatewayProcess a = cluster.node(0);
         GatewayProcess b = cluster.node(1);
@@ -177,7 +195,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theKilledPrimaryBrokerFailsOverToTheBackupUnderLoadAndNoAcceptedDocumentIsLost() throws Exception {
         int before = partner.requests().size();
         ExecutorService load = Executors.newFixedThreadPool(2);
