@@ -357,8 +357,8 @@ public final class SilkgateGateway {
                 }
                 TrustView trustView = new TrustView(crypto.trust(), crypto.signer().chain(), clock);
                 mbeans.register(trustView, JmxRegistry.trustName());
-                mbeans.register(new NodeView(nodeId(), brokerLabel(), databaseLabel(), SilkgateGateway.this::brokerState),
-                        JmxRegistry.nodeName());
+                mbeans.register(new NodeView(nodeId(), brokerLabel(), databaseLabel(),
+                        SilkgateGateway.this::brokerState), JmxRegistry.nodeName());
                 scheduler.scheduleWithFixedDelay(new AlertMonitor(views, trustView, clock,
                         config.gateway().pendingAlert()), 0, 1, TimeUnit.MINUTES);
                 TlsSettings tls = config.gateway().tls();

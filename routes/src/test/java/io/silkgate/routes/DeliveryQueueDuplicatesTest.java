@@ -47,7 +47,8 @@ class DeliveryQueueDuplicatesTest {
     void aDocumentQueuedAfterAnotherNodeRecoveredOneOfItsDeliveriesIsStillQueuedOncePerDelivery() throws Exception {
         List<QueuedDelivery> deliveries = List.of(new QueuedDelivery("d-1", "doc-1", "vn-customs"),
                 new QueuedDelivery("d-2", "doc-1", "sg-buyer"));
-        try (DeliveryQueue otherNode = new DeliveryQueue(factory); DeliveryQueue acceptingNode = new DeliveryQueue(factory)) {
+        try (DeliveryQueue otherNode = new DeliveryQueue(factory);
+             DeliveryQueue acceptingNode = new DeliveryQueue(factory)) {
             otherNode.requeue(List.of(deliveries.get(0)));
             acceptingNode.enqueue(deliveries);
             acceptingNode.enqueue(deliveries);

@@ -36,7 +36,8 @@ final class BrokerCommand implements Callable<Integer> {
             description = "journal dir shared by the primary and the backup (the same dir or a shared volume)")
     Path sharedStore;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on; default ${DEFAULT-VALUE}")
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "address to listen on; default ${DEFAULT-VALUE}")
     String host;
 
     @Option(names = "--port", defaultValue = "61616", description = "TCP port; default ${DEFAULT-VALUE}")
