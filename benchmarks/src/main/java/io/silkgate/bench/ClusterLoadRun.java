@@ -194,7 +194,7 @@ public final class ClusterLoadRun {
     }
 
     private void awaitReady(URI base) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (System.nanoTime() < deadline) {
             try {
                 if (http.send(HttpRequest.newBuilder(base.resolve("/api/v1/health/ready")).build(),
@@ -206,7 +206,7 @@ public final class ClusterLoadRun {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(base + " was not ready within 180 s");
+        throw new IllegalStateException(base + " was not ready within 600 s");
     }
 
     private void start(Path log, String... args) throws IOException {
