@@ -73,6 +73,10 @@ class ClusterIT {
         cluster.nodes().forEach(n -> pint.writeTrust(n.dataDir()));
         cluster.start();
         cluster.nodes().forEach(n -> n.awaitRuleSetsWarm(Duration.ofSeconds(120)));
+        // the first document a node takes pays for its cold paths; on a busy machine that can outlast a call
+        for (int i = 0; i < 2; i++) {
+            acceptedId(cluster.node(i), Samples.freshSignedInvoice("warm-up"), "warm-up-" + i);
+        }
     }
 
     @AfterAll
@@ -131,11 +135,11 @@ class ClusterIT {
     void theSameInvoiceAtBothNodesAtOnceIsAcceptedAndDeliveredOnce() throws Exception {
         byte[] invoice = Samples.freshSignedInvoice("both-nodes");
         List<HttpAnswer> answers = atOnce(
-                () -> cluster.node(0).submit(invoice, "application/xml", "Silkgate-Document-Id", "both-nodes-1"),
-                () -> cluster.node(1).submit(invoice, "application/xml", "Silkgate-Document-Id", "both-nodes-1"));
+                () -> acceptedAnswer(cluster.node(0), invoice, "both-nodes-1"),
+                () -> acceptedAnswer(cluster.node(1), invoice, "both-nodes-1"));
 
-        assertEquals(Set.of(200, 202), answers.stream().map(HttpAnswer::status).collect(Collectors.toSet()),
-                answers::toString);
+        // one 202 at most: the other (or a client's retry after a time-out) is the duplicate answer
+        assertEquals(1, answers.stream().filter(a -> a.status() == 202).count(), answers::toString);
         String id = answers.get(0).json().path("id").asText();
         assertEquals(id, answers.get(1).json().path("id").asText(), "the repeat names the first document");
         awaitDelivered(Set.of(id), cluster.node(1));
@@ -263,12 +267,17 @@ class ClusterIT {
      * idempotency key until the gateway answers 202 (new) or 200 (the first try got through); returns the id.
      */
     private static String acceptedId(GatewayProcess node, byte[] invoice, String key) {
+        return acceptedAnswer(node, invoice, key).json().path("id").asText();
+    }
+
+    /** As {@link #acceptedId}, returning the accepting answer. */
+    private static HttpAnswer acceptedAnswer(GatewayProcess node, byte[] invoice, String key) {
         String last = null;
         for (int attempt = 0; attempt < 30; attempt++) {
             try {
                 HttpAnswer answer = node.submit(invoice, "application/xml", "Silkgate-Document-Id", key);
                 if (answer.status() == 202 || answer.status() == 200) {
-                    return answer.json().path("id").asText();
+                    return answer;
                 }
                 last = answer.toString();
             } catch (UncheckedIOException e) {
