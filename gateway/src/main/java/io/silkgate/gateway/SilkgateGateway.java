@@ -123,6 +123,7 @@ public final class SilkgateGateway {
     private static final int CONSUMERS_PER_PARTNER = 2;
 
     private final SilkgateConfig config;
+    private final String nodeId;
     private final Clock clock = Clock.systemUTC();
     private final CountDownLatch ready = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -152,6 +153,8 @@ public final class SilkgateGateway {
 
     public SilkgateGateway(SilkgateConfig config) {
         this.config = config;
+        // resolved once: the host name may need a DNS look-up, and health asks for it on every call
+        this.nodeId = config.gateway().effectiveNodeId();
     }
 
     /** Runs until stopped (SIGTERM or {@link #stop()}); the {@code serve} command. */
@@ -469,7 +472,7 @@ public final class SilkgateGateway {
     }
 
     private String nodeId() {
-        return config.gateway().effectiveNodeId();
+        return nodeId;
     }
 
     /** The external broker's last answer, or the embedded broker's state. */
