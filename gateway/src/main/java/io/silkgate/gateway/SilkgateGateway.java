@@ -1,5 +1,6 @@
 package io.silkgate.gateway;
 
+import io.silkgate.gateway.broker.BrokerMonitor;
 import io.silkgate.gateway.broker.EmbeddedBroker;
 import io.silkgate.gateway.config.DuplicatePolicy;
 import io.silkgate.gateway.config.Partner;
@@ -31,6 +32,7 @@ import io.silkgate.gateway.jmx.AlertMonitor;
 import io.silkgate.gateway.jmx.IntakeStatistics;
 import io.silkgate.gateway.jmx.JmxRegistry;
 import io.silkgate.gateway.jmx.JolokiaEndpoint;
+import io.silkgate.gateway.jmx.NodeView;
 import io.silkgate.gateway.jmx.PartnerView;
 import io.silkgate.gateway.jmx.RemoteJmx;
 import io.silkgate.gateway.jmx.TrustView;
@@ -126,6 +128,7 @@ public final class SilkgateGateway {
     private static final int CONSUMERS_PER_PARTNER = 2;
 
     private final SilkgateConfig config;
+    private final String nodeId;
     private final Clock clock = Clock.systemUTC();
     private final CountDownLatch ready = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -133,6 +136,7 @@ public final class SilkgateGateway {
     private Thread mainThread;
     private LedgerDatabase database;
     private EmbeddedBroker broker;
+    private BrokerMonitor brokerMonitor;
     private DeliveryQueue queue;
     private HttpApi http;
     private Ledger ledger;
@@ -154,6 +158,8 @@ public final class SilkgateGateway {
 
     public SilkgateGateway(SilkgateConfig config) {
         this.config = config;
+        // resolved once: the host name may need a DNS look-up, and health asks for it on every call
+        this.nodeId = config.gateway().effectiveNodeId();
     }
 
     /** Runs until stopped (SIGTERM or {@link #stop()}); the {@code serve} command. */
@@ -231,6 +237,10 @@ public final class SilkgateGateway {
             connections = new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL);
         } else {
             connections = new ActiveMQConnectionFactory(externalBrokerUrl(config.gateway().broker()));
+            brokerMonitor = new BrokerMonitor(config.gateway().broker(), clock);
+            brokerMonitor.start();
+            closeAtStop.add(brokerMonitor);
+            LOG.info("node {}: broker {}", nodeId(), BrokerMonitor.describe(brokerMonitor.state()));
         }
         try {
             t0 = System.nanoTime();
@@ -246,7 +256,8 @@ public final class SilkgateGateway {
             closeResources();
             throw e;
         }
-        DocumentArchive archive = new DocumentArchive(dataDir.resolve("archive"));
+        // several nodes share one archive (gateway.archive-dir): any node may deliver what another accepted
+        DocumentArchive archive = new DocumentArchive(config.gateway().effectiveArchiveDir());
         // first use of a rule set compiles its XSLT (seconds): do it in the background at start, so start-up is
         // not held up and the first submissions are not the ones that pay
         InvoiceValidator validator = new InvoiceValidator();
@@ -349,6 +360,8 @@ public final class SilkgateGateway {
                 }
                 TrustView trustView = new TrustView(crypto.trust(), crypto.signer().chain(), clock);
                 mbeans.register(trustView, JmxRegistry.trustName());
+                mbeans.register(new NodeView(nodeId(), brokerLabel(), databaseLabel(),
+                        SilkgateGateway.this::brokerState), JmxRegistry.nodeName());
                 scheduler.scheduleWithFixedDelay(new AlertMonitor(views, trustView, clock,
                         config.gateway().pendingAlert()), 0, 1, TimeUnit.MINUTES);
                 TlsSettings tls = config.gateway().tls();
@@ -381,8 +394,8 @@ public final class SilkgateGateway {
                         code -> intakeStatistics.rejectedAtTheDoor(code.name()));
                 http = new HttpApi(listener, gate, resource, new MetricsResource(metrics), soap, pint == null ? null
                         : new PintResource(pint.receiver(), config.gateway().maxDocumentBytes()));
-                LOG.info("Silkgate READY: HTTP API on {}://{}:{}/api/v1, data in {}", listener.scheme(),
-                        config.gateway().httpHost(), config.gateway().httpPort(),
+                LOG.info("Silkgate node {} READY: HTTP API on {}://{}:{}/api/v1, data in {}", nodeId(),
+                        listener.scheme(), config.gateway().httpHost(), config.gateway().httpPort(),
                         config.gateway().dataDir().toAbsolutePath());
             } catch (RuntimeException e) {
                 failure.set(e);
@@ -449,18 +462,55 @@ public final class SilkgateGateway {
 
     private Map<String, Object> health() {
         Map<String, Object> h = new LinkedHashMap<>();
-        boolean brokerUp = broker == null || broker.isActive();
+        BrokerMonitor.State brokerState = brokerState();
+        boolean brokerUp = brokerState.reachable();
         boolean dbUp = database != null && database.isUp();
         boolean camelUp = main != null && main.getCamelContext() != null && main.getCamelContext().isStarted();
         // ready only once the rule sets are compiled: until then a submission could take many seconds
         h.put("status", brokerUp && dbUp && camelUp && rulesWarm ? "UP" : "DOWN");
+        h.put("node", nodeId());
         h.put("broker", brokerUp ? "UP" : "DOWN");
+        if (brokerMonitor != null) {
+            Map<String, Object> pair = new LinkedHashMap<>();
+            pair.put("active", brokerState.activeBroker());
+            pair.put("role", brokerState.activeRole());
+            pair.put("backupAnnounced", brokerState.backupAnnounced());
+            pair.put("replicaSync", brokerState.replicaSync());
+            h.put("brokerCluster", pair);
+        }
         h.put("database", dbUp ? "UP" : "DOWN");
         h.put("routes", camelUp ? "UP" : "DOWN");
         h.put("ruleSets", rulesWarm ? "WARM" : "WARMING");
         ReloadableTrust trust = this.trust;
         h.put("trustCountries", trust == null ? List.of() : new java.util.TreeSet<>(trust.get().countries()));
         return h;
+    }
+
+    private String nodeId() {
+        return nodeId;
+    }
+
+    /** The external broker's last answer, or the embedded broker's state. */
+    private BrokerMonitor.State brokerState() {
+        if (brokerMonitor != null) {
+            return brokerMonitor.state();
+        }
+        boolean active = broker != null && broker.isActive();
+        return new BrokerMonitor.State(active, "embedded", null, false, false, clock.instant(),
+                active ? null : "the embedded broker is not active");
+    }
+
+    /** The broker list without URL parameters (they may carry credentials). */
+    private String brokerLabel() {
+        return config.gateway().embeddedBroker() ? "embedded" : java.util.Arrays.stream(
+                config.gateway().broker().split(",")).map(u -> u.replaceFirst("\\?.*$", "").trim())
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** "embedded" or the JDBC sub-protocol: the URL itself may carry a password. */
+    private String databaseLabel() {
+        String db = config.gateway().database();
+        return config.gateway().embeddedDatabase() ? "embedded" : db.split(":")[1];
     }
 
     private PartnerTransport transportOf(Partner p, DeliveryTarget t, HttpClient client) {
@@ -549,7 +599,8 @@ public final class SilkgateGateway {
         return soapClients;
     }
 
-    private static DeliveryTarget targetOf(Partner p) {
+    /** The delivery settings of a partner, as the routes and the broker address settings need them. */
+    public static DeliveryTarget targetOf(Partner p) {
         RetryPolicy r = p.retry();
         return new DeliveryTarget(p.id(), p.endpoint().url(), p.format(), r.attempts(), r.delay(), r.multiplier(),
                 r.maxDelay(), r.timeout(), r.circuitFailures(), r.circuitOpen(), p.jwsEnvelope());

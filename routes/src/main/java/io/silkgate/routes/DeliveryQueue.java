@@ -7,6 +7,8 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts deliveries on the partners' queues, all of one document in one broker transaction. Each message carries
@@ -18,6 +20,8 @@ public final class DeliveryQueue implements AutoCloseable {
     public static final String DELIVERY_ID = "SilkgateDeliveryId";
     public static final String DOCUMENT_ID = "SilkgateDocumentId";
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    private static final int RESEND_ATTEMPTS = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryQueue.class);
 
     private final Connection connection;
 
@@ -29,7 +33,11 @@ public final class DeliveryQueue implements AutoCloseable {
         }
     }
 
-    /** Queues all deliveries of one newly accepted document in one broker transaction. */
+    /**
+     * Queues all deliveries of one newly accepted document in one broker transaction. When the commit fails — the
+     * broker failed over to its backup mid-transaction, or another node's start-up recovery sent one of these
+     * deliveries first (same duplicate id) — they are sent again one by one: the broker keeps each exactly once.
+     */
     public void enqueue(List<QueuedDelivery> deliveries) {
         try (Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
             for (QueuedDelivery d : deliveries) {
@@ -37,7 +45,9 @@ public final class DeliveryQueue implements AutoCloseable {
             }
             session.commit();
         } catch (JMSException e) {
-            throw new IllegalStateException("cannot queue deliveries: " + e.getMessage(), e);
+            LOG.warn("queueing {} deliveries in one transaction failed ({}); sending them one by one",
+                    deliveries.size(), e.toString());
+            requeue(deliveries);
         }
     }
 
@@ -46,12 +56,29 @@ public final class DeliveryQueue implements AutoCloseable {
      * holds (same duplicate id), where a transaction would fail as a whole on the first.
      */
     public void requeue(List<QueuedDelivery> deliveries) {
-        try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            for (QueuedDelivery d : deliveries) {
-                send(session, d);
+        for (int attempt = 1; ; attempt++) {
+            try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                for (QueuedDelivery d : deliveries) {
+                    send(session, d);
+                }
+                return;
+            } catch (JMSException e) {
+                // a send cut off by a fail-over may or may not have arrived: sending all again is safe
+                if (attempt == RESEND_ATTEMPTS) {
+                    throw new IllegalStateException("cannot queue deliveries again: " + e.getMessage(), e);
+                }
+                LOG.warn("queueing deliveries failed (attempt {} of {}): {}", attempt, RESEND_ATTEMPTS, e.toString());
+                pause(attempt);
             }
-        } catch (JMSException e) {
-            throw new IllegalStateException("cannot queue deliveries again: " + e.getMessage(), e);
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(500L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while queueing deliveries", e);
         }
     }
 

@@ -52,7 +52,16 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot configure the in-VM acceptor", e);
         }
-        // every other address (the dead-letter queues themselves included) gets catch-alls instead of silent drops
+        addGatewayAddresses(cfg, partners);
+        broker.setConfiguration(cfg);
+    }
+
+    /**
+     * The gateway's addresses: per partner its delivery queue with redelivery and back-off and its own dead-letter
+     * queue, and catch-alls for every other address (the dead-letter queues themselves included) instead of silent
+     * drops. The embedded broker and a standalone {@code silkgate broker} share this.
+     */
+    public static void addGatewayAddresses(Configuration cfg, List<DeliveryTarget> partners) {
         cfg.addAddressSetting("#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(UNROUTED_DLQ))
                 .setExpiryAddress(SimpleString.of(EXPIRED)));
@@ -71,7 +80,6 @@ public final class EmbeddedBroker implements AutoCloseable {
             cfg.addAddressConfiguration(anycast(queue));
             cfg.addAddressConfiguration(anycast(dlq));
         }
-        broker.setConfiguration(cfg);
     }
 
     public void start() {

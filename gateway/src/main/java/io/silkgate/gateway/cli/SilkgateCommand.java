@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "silkgate", mixinStandardHelpOptions = true, versionProvider = SilkgateCommand.Version.class,
         description = "Interoperability gateway for signed trade documents (bills of lading, e-invoices).",
         subcommands = {ServeCommand.class, DemoCommand.class, ConvertCommand.class, VerifyCommand.class,
-                ValidateCommand.class, FormatsCommand.class, PartnersCommand.class})
+                ValidateCommand.class, FormatsCommand.class, PartnersCommand.class, BrokerCommand.class})
 public final class SilkgateCommand implements Runnable {
 
     public static final int OK = 0;

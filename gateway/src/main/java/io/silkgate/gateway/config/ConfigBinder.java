@@ -111,6 +111,11 @@ final class ConfigBinder {
         JmxSettings jolokia = jolokiaSection == null ? null : jolokia(jolokiaSection, httpPort);
         RetryPolicy delivery = retry(g, "delivery", ConfigDefaults.DELIVERY, "built-in default");
         Duration archiveRetention = values.duration(g, "archive-retention");
+        Path archiveDir = values.path(g, "archive-dir");
+        String nodeId = g.string("node-id");
+        if (nodeId != null && !nodeId.matches("[A-Za-z0-9._-]{1,64}")) {
+            problems.add(g.child("node-id"), "must be 1-64 of A-Z a-z 0-9 . _ -: " + Problems.quote(nodeId));
+        }
         RateLimit rateLimit = orDefault(values.rateLimit(g, "rate-limit"), ConfigDefaults.RATE_LIMIT);
         Duration requestTimeout = orDefault(values.duration(g, "request-timeout"), ConfigDefaults.REQUEST_TIMEOUT);
         Duration pendingAlert = orDefault(values.duration(g, "pending-alert"), ConfigDefaults.PENDING_ALERT);
@@ -137,7 +142,7 @@ final class ConfigBinder {
         }
         return new GatewaySettings(host, httpPort, dataDir, broker, database, databaseUser, databasePassword,
                 maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention, jolokia, rateLimit, requestTimeout,
-                pendingAlert, readRateLimit, authFailureLimit, metrics);
+                pendingAlert, readRateLimit, authFailureLimit, metrics, nodeId, archiveDir);
     }
 
     private String broker(YamlSection g) {

@@ -88,7 +88,7 @@ public final class ConfigLoader {
                 null, null, ConfigDefaults.MAX_DOCUMENT_BYTES, null, null, null, ConfigDefaults.DELIVERY, null,
                 null, ConfigDefaults.RATE_LIMIT, ConfigDefaults.REQUEST_TIMEOUT, ConfigDefaults.PENDING_ALERT,
                 ConfigDefaults.RATE_LIMIT.times(ConfigDefaults.READ_RATE_FACTOR), ConfigDefaults.AUTH_FAILURE_LIMIT,
-                MetricsAccess.OPEN);
+                MetricsAccess.OPEN, null, null);
         return new SilkgateConfig(null, gateway, List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of());
     }
 
@@ -105,6 +105,8 @@ public final class ConfigLoader {
                 "gateway.database-password: (none)",
                 "gateway.max-document-size: " + Units.formatSize(ConfigDefaults.MAX_DOCUMENT_BYTES),
                 "gateway.archive-retention: (none)  # originals of finished documents are kept for ever",
+                "gateway.archive-dir: (data-dir/archive)  # several nodes: one directory they all share",
+                "gateway.node-id: (the host name)  # this node's name in logs, health and JMX",
                 "gateway.signing: (none)  # signs with the public SAMPLE key of certs-sample, with a warning",
                 "gateway.tls: (none)  # plain HTTP, with a start-up warning",
                 "gateway.tls.client-auth: " + ConfigDefaults.TLS_CLIENT_AUTH,

@@ -22,13 +22,16 @@ import java.util.Objects;
  * @param readRateLimit    the read limit (GET, HEAD) of every submitter without its own, and of {@code anonymous}
  * @param authFailureLimit failed authentications allowed per client address before it is turned away
  * @param metrics          who may read {@code /metrics}
+ * @param nodeId           this node's name in logs, health and JMX; null: the host name
+ * @param archiveDir       where originals are archived; null: {@code data-dir/archive}. Nodes of one cluster share it
  */
 public record GatewaySettings(String httpHost, int httpPort, Path dataDir, String broker, String database,
                               String databaseUser, Secret databasePassword, long maxDocumentBytes,
                               SigningSettings signing, TlsSettings tls, JmxSettings jmx, RetryPolicy delivery,
                               java.time.Duration archiveRetention, JmxSettings jolokia, RateLimit rateLimit,
                               java.time.Duration requestTimeout, java.time.Duration pendingAlert,
-                              RateLimit readRateLimit, RateLimit authFailureLimit, MetricsAccess metrics) {
+                              RateLimit readRateLimit, RateLimit authFailureLimit, MetricsAccess metrics,
+                              String nodeId, Path archiveDir) {
 
     public GatewaySettings {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -58,6 +61,23 @@ public record GatewaySettings(String httpHost, int httpPort, Path dataDir, Strin
     public GatewaySettings withDataDir(Path dir) {
         return new GatewaySettings(httpHost, httpPort, dir, broker, database, databaseUser, databasePassword,
                 maxDocumentBytes, signing, tls, jmx, delivery, archiveRetention, jolokia, rateLimit, requestTimeout,
-                pendingAlert, readRateLimit, authFailureLimit, metrics);
+                pendingAlert, readRateLimit, authFailureLimit, metrics, nodeId, archiveDir);
+    }
+
+    /** This node's name: {@code gateway.node-id}, else the host name (else "silkgate" if it has none). */
+    public String effectiveNodeId() {
+        if (nodeId != null) {
+            return nodeId;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "silkgate";
+        }
+    }
+
+    /** The archive of originals: {@code gateway.archive-dir}, else {@code data-dir/archive}. */
+    public Path effectiveArchiveDir() {
+        return archiveDir != null ? archiveDir : dataDir.resolve("archive");
     }
 }

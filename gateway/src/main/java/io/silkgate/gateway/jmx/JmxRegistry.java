@@ -17,6 +17,10 @@ public final class JmxRegistry implements AutoCloseable {
         return name("io.silkgate:type=Intake");
     }
 
+    public static ObjectName nodeName() {
+        return name("io.silkgate:type=Node");
+    }
+
     public static ObjectName trustName() {
         return name("io.silkgate:type=Trust");
     }

@@ -108,8 +108,8 @@ class ConfigErrorsTest {
                 + " trust, partners, routing, pint, directory)"), String.join("\n", errors));
         assertTrue(errors.contains("silkgate.yaml: gateway.http-prot: unknown key (expected one of: http-host, http-port,"
                 + " data-dir, broker, database, database-user, database-password, max-document-size, signing, tls, jmx,"
-                + " jolokia, delivery, archive-retention, rate-limit, request-timeout, pending-alert, read-rate-limit,"
-                + " auth-failure-limit, metrics)"), String.join("\n", errors));
+                + " jolokia, delivery, archive-retention, archive-dir, node-id, rate-limit, request-timeout, pending-alert,"
+                + " read-rate-limit, auth-failure-limit, metrics)"), String.join("\n", errors));
         assertHas(errors, "silkgate.yaml: gateway.signing.passwort: unknown key");
         assertHas(errors, "silkgate.yaml: gateway.delivery.retries: unknown key");
         assertHas(errors, "silkgate.yaml: partners[0].endpoint.method: unknown key");

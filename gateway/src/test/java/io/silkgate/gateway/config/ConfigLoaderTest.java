@@ -338,7 +338,8 @@ class ConfigLoaderTest {
                 "crl-distribution-points", "revocation", "revocation-timeout", "partners", "format", "endpoint", "type", "url",
                 "duplicates", "retry", "routing", "family", "buyer-country", "seller-country", "to", "pint",
                 "platform", "codeListProvider", "partyCode", "forward-to", "directory", "party", "pending-alert", "destinations",
-                "electronic-address", "read-rate-limit", "auth-failure-limit", "metrics", "access", "token-file")) {
+                "electronic-address", "read-rate-limit", "auth-failure-limit", "metrics", "access", "token-file",
+                "node-id", "archive-dir")) {
             assertTrue(example.matches("(?s).*[\\s{,]" + key + ":.*"), "example lacks key " + key);
         }
     }
