@@ -65,15 +65,8 @@ class BillOfLadingIT {
     }
 
     @AfterAll
-    void stopEverything() {
-        try {
-            if (gateway != null) {
-                gateway.close();
-            }
-        } finally {
-            customs.close();
-            platform.close();
-        }
+    void stopEverything() throws Exception {
+        CloseAll.of(gateway, customs, platform);
     }
 
     /** The sample bill of lading under a reference of its own, so no test is another's duplicate. */

@@ -80,17 +80,8 @@ class ClusterIT {
     }
 
     @AfterAll
-    void stop() {
-        try {
-            if (cluster != null) {
-                cluster.close();
-            }
-        } finally {
-            partner.close();
-            if (schema != null) {
-                schema.close();
-            }
-        }
+    void stop() throws Exception {
+        CloseAll.of(cluster, partner, schema);
     }
 
     @Test

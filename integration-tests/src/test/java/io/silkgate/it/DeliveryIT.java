@@ -52,15 +52,8 @@ class DeliveryIT {
     }
 
     @AfterAll
-    void stopEverything() {
-        try {
-            if (gateway != null) {
-                gateway.close();
-            }
-        } finally {
-            customs.close();
-            flaky.close();
-        }
+    void stopEverything() throws Exception {
+        CloseAll.of(gateway, customs, flaky);
     }
 
     @Test

@@ -77,20 +77,8 @@ class OperationsIT {
     }
 
     @AfterAll
-    void stopEverything() throws IOException {
-        try {
-            if (connector != null) {
-                connector.close();
-            }
-        } finally {
-            try {
-                if (gateway != null) {
-                    gateway.close();
-                }
-            } finally {
-                stub.close();
-            }
-        }
+    void stopEverything() throws Exception {
+        CloseAll.of(connector, gateway, stub);
     }
 
     @Test

@@ -23,7 +23,6 @@ import io.silkgate.pint.PintTrust;
 import io.silkgate.pint.ServedParty;
 import io.silkgate.pint.TransportDocumentCheck;
 import io.silkgate.schemas.SecureJson;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -125,19 +124,8 @@ class PintIT {
     }
 
     @AfterAll
-    void stop() {
-        try {
-            if (gateway != null) {
-                gateway.close();
-            }
-        } finally {
-            if (partner != null) {
-                partner.close();
-            }
-            if (partnerDb != null) {
-                partnerDb.close();
-            }
-        }
+    void stop() throws Exception {
+        CloseAll.of(gateway, partner, partnerDb);
     }
 
     @Test

@@ -49,14 +49,8 @@ class RejectionIT {
     }
 
     @AfterAll
-    void stopEverything() {
-        try {
-            if (gateway != null) {
-                gateway.close();
-            }
-        } finally {
-            customs.close();
-        }
+    void stopEverything() throws Exception {
+        CloseAll.of(gateway, customs);
     }
 
     @ParameterizedTest(name = "{0} -> 422 {1}")

@@ -55,14 +55,8 @@ class RestartIT {
     }
 
     @AfterAll
-    void stopEverything() {
-        try {
-            if (gateway != null) {
-                gateway.close();
-            }
-        } finally {
-            partner.close();
-        }
+    void stopEverything() throws Exception {
+        CloseAll.of(gateway, partner);
     }
 
     @Test

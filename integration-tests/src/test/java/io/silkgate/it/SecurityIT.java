@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.silkgate.certs.SamplePki;
+import io.silkgate.certs.SampleTls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,16 +22,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -102,11 +100,11 @@ class SecurityIT {
                         "SCRAPE_TOKEN", SCRAPE_TOKEN));
         Files.writeString(dataDir.resolve("limited.key"), "${LIMITED_KEY}\n");
         Files.writeString(dataDir.resolve("scrape.token"), "${SCRAPE_TOKEN}\n");
-        shenzhen = client(tls("client-shenzhen"));
-        hamburg = client(tls("client-hamburg"));
-        noCertificate = client(tls(null));
+        shenzhen = client(SampleTls.client("client-shenzhen"));
+        hamburg = client(SampleTls.client("client-hamburg"));
+        noCertificate = client(SampleTls.client(null));
         // the harness itself (document status, health) calls as the Shenzhen submitter
-        gateway.useTls(tls("client-shenzhen")).start();
+        gateway.useTls(SampleTls.client("client-shenzhen")).start();
         gateway.awaitRuleSetsWarm(Duration.ofSeconds(90));
     }
 
@@ -157,7 +155,7 @@ class SecurityIT {
     void withoutCredentialsTheAnswerIs401AndAStrangersCertificateFailsTheHandshake() throws Exception {
         assertProblem(submit(noCertificate, Samples.freshSignedInvoice("sec-anon"), "application/xml"),
                 401, "UNAUTHENTICATED");
-        HttpClient stranger = client(tls("client-stranger"));
+        HttpClient stranger = client(SampleTls.client("client-stranger"));
         assertThrows(IOException.class,
                 () -> submit(stranger, Samples.freshSignedInvoice("sec-stranger"), "application/xml"));
         // nor does the listener speak plain HTTP
@@ -551,7 +549,7 @@ class SecurityIT {
 
     /** The same from a given local address (the loopback network has them all). */
     private static String rawExchange(String from, String request, Duration timeout) throws Exception {
-        try (SSLSocket socket = (SSLSocket) tls("client-shenzhen").getSocketFactory()
+        try (SSLSocket socket = (SSLSocket) SampleTls.client("client-shenzhen").getSocketFactory()
                 .createSocket("127.0.0.1", gateway.baseUri().getPort(), InetAddress.getByName(from), 0)) {
             socket.setSoTimeout((int) timeout.toMillis());
             OutputStream out = socket.getOutputStream();
@@ -569,27 +567,6 @@ class SecurityIT {
     private static HttpClient client(SSLContext tls) {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .sslContext(tls).build();
-    }
-
-    /** Trusts the sample TLS root; presents {@code pki/tls/<clientKey>.p12} when given. */
-    private static SSLContext tls(String clientKey) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("root", SamplePki.certificate("tls/root-ca.pem"));
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        KeyManagerFactory kmf = null;
-        if (clientKey != null) {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(dataDir.resolve("pki/tls/" + clientKey + ".p12"))) {
-                keys.load(in, SamplePki.PASSWORD.clone());
-            }
-            kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, SamplePki.PASSWORD.clone());
-        }
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return context;
     }
 
     private static String billionLaughs() {

@@ -69,15 +69,8 @@ class SignatureEvidenceIT {
     }
 
     @AfterAll
-    void stopEverything() {
-        try {
-            if (gateway != null) {
-                gateway.close();
-            }
-        } finally {
-            responder.close();
-            customs.close();
-        }
+    void stopEverything() throws Exception {
+        CloseAll.of(gateway, responder, customs);
     }
 
     private IssuedCertificate signer(String name) {

@@ -88,20 +88,8 @@ class SoapIT {
     }
 
     @AfterAll
-    void stopEverything() {
-        try {
-            if (gatewayA != null) {
-                gatewayA.close();
-            }
-        } finally {
-            try {
-                if (gatewayB != null) {
-                    gatewayB.close();
-                }
-            } finally {
-                customs.close();
-            }
-        }
+    void stopEverything() throws Exception {
+        CloseAll.of(gatewayA, gatewayB, customs);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.silkgate.gateway.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.silkgate.certs.SamplePki;
+import io.silkgate.certs.SampleTls;
 import io.silkgate.certs.SampleXmlSigner;
 import io.silkgate.gateway.SilkgateGateway;
 import io.silkgate.gateway.config.ConfigLoader;
@@ -69,9 +70,9 @@ public final class DemoRun {
     /** Runs the demo; true iff every document ended as expected. */
     public boolean run() throws Exception {
         Files.createDirectories(dataDir);
-        Path pki = SamplePki.copyTo(dataDir.resolve("pki"));
-        http = client(tls ? DemoTls.client(pki, CLIENT_KEY) : null);
-        withoutCertificate = client(tls ? DemoTls.client(pki, null) : null);
+        SamplePki.copyTo(dataDir.resolve("pki"));
+        http = client(tls ? SampleTls.client(CLIENT_KEY) : null);
+        withoutCertificate = client(tls ? SampleTls.client(null) : null);
         TrustAnchors gatewayRoot = TrustAnchors.load(dataDir.resolve("pki/silkgate/root-ca.pem"), null);
         Map<String, StubPartner> partners = new LinkedHashMap<>();
         try {

@@ -7,8 +7,6 @@ import io.silkgate.certs.IssuedCertificate;
 import io.silkgate.certs.SamplePki;
 import io.silkgate.schemas.FormatDetector;
 import io.silkgate.schemas.SecureXml;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +45,7 @@ class VerifyCmsTest {
         Path file = Files.write(dir.resolve("invoice.xml"), invoice);
         Files.write(dir.resolve("invoice.xml.p7s"), sign("cn/exporter-shenzhen", invoice, false));
 
-        Run valid = run(file);
+        VerifyRun valid = run(file);
         assertEquals(SilkgateCommand.OK, valid.exit(), valid.out());
         assertTrue(valid.out().contains("Shenzhen Sample Exporter"), valid.out());
         assertTrue(valid.out().contains("SHA256withRSA"), valid.out());
@@ -55,7 +53,7 @@ class VerifyCmsTest {
 
         Files.write(file, new String(invoice, StandardCharsets.UTF_8).replaceFirst("<", " <")
                 .getBytes(StandardCharsets.UTF_8));
-        Run tampered = run(file);
+        VerifyRun tampered = run(file);
         assertEquals(SilkgateCommand.INVALID, tampered.exit(), tampered.out());
         assertTrue(tampered.out().contains("SIGNATURE_INVALID"), tampered.out());
     }
@@ -65,25 +63,17 @@ class VerifyCmsTest {
         Path good = Files.write(dir.resolve("good.xml.p7m"), sign("cn/exporter-shenzhen", invoice, true));
         Path impostor = Files.write(dir.resolve("impostor.xml.p7m"), sign("rogue/exporter-impostor", invoice, true));
 
-        Run valid = run(good);
+        VerifyRun valid = run(good);
         assertEquals(SilkgateCommand.OK, valid.exit(), valid.out());
         assertTrue(invoiceFormat.matcher(valid.out()).find(), valid.out());
 
-        Run untrusted = run(impostor);
+        VerifyRun untrusted = run(impostor);
         assertEquals(SilkgateCommand.INVALID, untrusted.exit(), untrusted.out());
         assertTrue(untrusted.out().contains("CERTIFICATE_UNTRUSTED"), untrusted.out());
     }
 
-    private static Run run(Path file) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int exit = SilkgateCommand.execute("verify", "--trust", trust, "--at", AT, file.toString());
-            return new Run(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
+    private static VerifyRun run(Path file) {
+        return VerifyRun.of(trust, AT, file);
     }
 
     private static byte[] sign(String name, byte[] content, boolean encapsulate) throws Exception {
@@ -94,8 +84,5 @@ class VerifyCmsTest {
                 .build(new JcaContentSignerBuilder("SHA256withRSA").build(signer.privateKey()), signer.certificate()));
         generator.addCertificates(new JcaCertStore(List.copyOf(signer.chain())));
         return generator.generate(new CMSProcessableByteArray(content), encapsulate).getEncoded();
-    }
-
-    private record Run(int exit, String out) {
     }
 }

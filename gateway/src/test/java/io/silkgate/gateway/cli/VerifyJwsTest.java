@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.silkgate.certs.IssuedCertificate;
 import io.silkgate.certs.SamplePki;
 import io.silkgate.sign.DetachedJwsSigner;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +36,7 @@ class VerifyJwsTest {
     void compactJwsFileIsVerifiedAndItsPayloadFormatReported() throws Exception {
         Path file = Files.writeString(dir.resolve("bl.jws"), carrier.signAttached(td));
 
-        Run valid = run(file);
+        VerifyRun valid = run(file);
 
         assertEquals(SilkgateCommand.OK, valid.exit(), valid.out());
         assertTrue(valid.out().contains("\"format\":\"dcsa-td3\"") || valid.out().contains("\"format\" : \"dcsa-td3\""),
@@ -56,7 +54,7 @@ class VerifyJwsTest {
 
         Files.write(file, new String(td, StandardCharsets.UTF_8).replace("Yangshan", "Ningbo")
                 .getBytes(StandardCharsets.UTF_8));
-        Run tampered = run(file);
+        VerifyRun tampered = run(file);
         assertEquals(SilkgateCommand.INVALID, tampered.exit(), tampered.out());
         assertTrue(tampered.out().contains("SIGNATURE_INVALID"), tampered.out());
     }
@@ -68,8 +66,8 @@ class VerifyJwsTest {
         Path forged = Files.writeString(dir.resolve("forged.jws"),
                 new DetachedJwsSigner(impostor.privateKey(), impostor.chain()).signAttached(td));
 
-        Run missing = run(unsigned);
-        Run untrusted = run(forged);
+        VerifyRun missing = run(unsigned);
+        VerifyRun untrusted = run(forged);
 
         assertEquals(SilkgateCommand.INVALID, missing.exit(), missing.out());
         assertTrue(missing.out().contains("SIGNATURE_MISSING"), missing.out());
@@ -77,18 +75,7 @@ class VerifyJwsTest {
         assertTrue(untrusted.out().contains("CERTIFICATE_UNTRUSTED"), untrusted.out());
     }
 
-    private static Run run(Path file) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int exit = SilkgateCommand.execute("verify", "--trust", trust, "--at", AT, file.toString());
-            return new Run(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-    }
-
-    private record Run(int exit, String out) {
+    private static VerifyRun run(Path file) {
+        return VerifyRun.of(trust, AT, file);
     }
 }

@@ -11,7 +11,6 @@ import io.silkgate.schemas.SecureXml;
 import io.silkgate.schemas.en16931.InvoiceConverter;
 import io.silkgate.sign.XadesSigner;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +70,7 @@ class VerifyXadesTest {
             Path file = Files.write(dir.resolve("out-" + format + ".xml"),
                     SIGNER.sign(converted(format), format).orElseThrow());
 
-            Run run = run(file);
+            VerifyRun run = run(file);
 
             assertEquals(SilkgateCommand.OK, run.exit(), run.out());
             assertTrue(run.out().contains("Silkgate Sample Gateway"), run.out());
@@ -86,7 +85,7 @@ class VerifyXadesTest {
         TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document),
                 new StreamResult(file.toFile()));
 
-        Run run = run(file);
+        VerifyRun run = run(file);
 
         assertEquals(SilkgateCommand.OK, run.exit(), run.out());
         assertTrue(Pattern.compile("\"timestamp\"\\s*:\\s*\\{\\s*\"time\"\\s*:\\s*\"2026-05-01T12:00:00Z\"\\s*,\\s*"
@@ -111,18 +110,7 @@ class VerifyXadesTest {
                 Base64.getEncoder().encodeToString(tsa.stamp(canonical.toByteArray(), genTime)));
     }
 
-    private static Run run(Path file) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int exit = SilkgateCommand.execute("verify", "--trust", trust, "--at", NOW.toString(), file.toString());
-            return new Run(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-    }
-
-    private record Run(int exit, String out) {
+    private static VerifyRun run(Path file) {
+        return VerifyRun.of(trust, NOW.toString(), file);
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.silkgate.certs.SamplePki;
+import io.silkgate.certs.SampleTls;
 import io.silkgate.gateway.config.ApiKeyHash;
 import io.silkgate.gateway.config.MetricsAccess;
 import io.silkgate.gateway.config.RateLimit;
@@ -36,9 +37,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,11 +47,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,7 +147,7 @@ class HttpApiSecurityTest {
 
     @Test
     void onlyTls12And13WithForwardSecretAeadSuitesAreSpoken() throws Exception {
-        SSLContext context = context(null);
+        SSLContext context = SampleTls.client(null);
         try (SSLSocket tls13 = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
             tls13.startHandshake();
             assertEquals("TLSv1.3", tls13.getSession().getProtocol());
@@ -252,28 +249,8 @@ class HttpApiSecurityTest {
     }
 
     private static HttpClient client(String clientKey) throws Exception {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(context(clientKey)).build();
-    }
-
-    /** Trusts the sample TLS root; presents {@code tls/<clientKey>.p12} when given. */
-    private static SSLContext context(String clientKey) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("root", SamplePki.certificate("tls/root-ca.pem"));
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        KeyManagerFactory kmf = null;
-        if (clientKey != null) {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(dir.resolve("pki/tls/" + clientKey + ".p12"))) {
-                keys.load(in, SamplePki.PASSWORD.clone());
-            }
-            kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, SamplePki.PASSWORD.clone());
-        }
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return context;
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(SampleTls.client(clientKey))
+                .build();
     }
 
     private static int freePort() throws IOException {
