@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -33,6 +34,9 @@ import javax.sql.DataSource;
  * gateway processes sharing the database.
  */
 public final class PintChainStore {
+
+    private static final Pattern ENVELOPE_REFERENCE = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int MAX_ROUNDS = 4;
@@ -46,6 +50,14 @@ public final class PintChainStore {
 
     private final DataSource dataSource;
     private final Clock clock;
+
+    /**
+     * True for what this store hands out as envelope references (UUIDs): anything else names no transfer, and is
+     * answered without a query (a NUL or an odd byte would make some databases fail instead of finding nothing).
+     */
+    public static boolean isEnvelopeReference(String text) {
+        return text != null && ENVELOPE_REFERENCE.matcher(text).matches();
+    }
 
     public PintChainStore(DataSource dataSource, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");

@@ -71,6 +71,9 @@ public final class PintReceiver {
 
     /** {@code PUT /envelopes/{ref}/additional-documents/{checksum}}: the body is a JSON string of base64. */
     public PintAnswer additionalDocument(String envelopeReference, String checksum, byte[] body) {
+        if (!PintChainStore.isEnvelopeReference(envelopeReference)) {
+            return unknown(envelopeReference);
+        }
         Optional<PintTransfer> transfer = store.transfer(envelopeReference);
         if (transfer.isEmpty()) {
             return unknown(envelopeReference);
@@ -104,6 +107,9 @@ public final class PintReceiver {
 
     /** {@code PUT /envelopes/{ref}/finish-transfer}. */
     public PintAnswer finish(String envelopeReference) {
+        if (!PintChainStore.isEnvelopeReference(envelopeReference)) {
+            return unknown(envelopeReference);
+        }
         FinishDecision decision = store.finish(envelopeReference, delivery::handOver);
         if (decision instanceof FinishDecision.Unknown) {
             return unknown(envelopeReference);

@@ -172,6 +172,17 @@ class PintReceiverTest {
     }
 
     @Test
+    void aReferenceWithANulOrPathTricksIsUnknownOnEveryDatabase() {
+        // PostgreSQL refuses a NUL in a query parameter: such a reference must be answered 404, not fail as 500
+        PintReceiver receiver = receiver();
+        String zeros = "0".repeat(64);
+        assertEquals(404, receiver.finish("x\0").status());
+        assertEquals(404, receiver.finish("../../etc/passwd").status());
+        assertEquals(404, receiver.additionalDocument("x\0", zeros, "\"\"".getBytes(StandardCharsets.UTF_8))
+                .status());
+    }
+
+    @Test
     void decisionsSurviveARestart() {
         String first = fx.issueEntry(fx.td);
         byte[] accepted = fx.envelope(List.of(first, fx.waveEntry(first, PintFixture.BANK, "2026-03-03T10:00:00Z")),

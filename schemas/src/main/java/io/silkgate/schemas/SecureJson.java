@@ -10,10 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
- * The one hardened JSON parser of Silkgate: duplicate keys, trailing tokens, deep nesting, huge numbers and
- * huge strings are all rejected as MALFORMED before any format code sees the document.
+ * The one hardened JSON parser of Silkgate: duplicate keys, trailing tokens, deep nesting, huge numbers, huge
+ * strings and NUL characters are all rejected as MALFORMED before any format code sees the document.
  */
 public final class SecureJson {
 
@@ -46,6 +50,7 @@ public final class SecureJson {
             if (node == null || node.isMissingNode()) {
                 throw new DocumentRejectedException(ErrorCode.MALFORMED, "empty JSON document");
             }
+            rejectNul(node);
             return node;
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
@@ -54,6 +59,32 @@ public final class SecureJson {
                     + readable(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new DocumentRejectedException(ErrorCode.MALFORMED, "unreadable JSON: " + readable(e.getMessage()));
+        }
+    }
+
+    /**
+     * No business value holds U+0000, and databases refuse it (PostgreSQL text cannot store it): an escaped NUL
+     * in a key or a string is refused here, as a NUL is in XML, instead of failing deep in the pipeline.
+     */
+    private static void rejectNul(JsonNode root) {
+        Deque<JsonNode> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
+                throw new DocumentRejectedException(ErrorCode.MALFORMED, "a JSON string contains U+0000 (NUL)");
+            }
+            if (node.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    if (field.getKey().indexOf('\0') >= 0) {
+                        throw new DocumentRejectedException(ErrorCode.MALFORMED, "a JSON key contains U+0000 (NUL)");
+                    }
+                    pending.push(field.getValue());
+                }
+            } else if (node.isArray()) {
+                node.forEach(pending::push);
+            }
         }
     }
 

@@ -33,6 +33,13 @@ class SecureJsonTest {
     }
 
     @Test
+    void rejectsAnEscapedNulInAStringOrAKeyAtAnyDepth() {
+        assertEquals(ErrorCode.MALFORMED, rejected("{\"ref\":\"BL\\u00001\"}").code());
+        assertEquals(ErrorCode.MALFORMED, rejected("{\"a\":[{\"b\\u0000\":1}]}").code());
+        assertEquals(ErrorCode.MALFORMED, rejected("[[[\"\\u0000\"]]]").code());
+    }
+
+    @Test
     void rejectsHugeNumbers() {
         assertEquals(ErrorCode.MALFORMED, rejected("{\"n\":1" + "0".repeat(5000) + "}").code());
     }
