@@ -212,6 +212,12 @@ class EnvelopeVerifierTest {
 
     // ---- signers: which key may sign for which platform and carrier
 
+    /** Signer rules for the fixture's three keys: what BOLE, WAVE and the carrier may each sign for. */
+    private static EnvelopeVerifier withPlatformSigners(String bole, String wave, String carrier) {
+        return withSigners(java.util.Map.of("CN=BOLE,O=PINT Test,C=SG", Set.of(bole),
+                "CN=WAVE,O=PINT Test,C=SG", Set.of(wave), "CN=Carrier,O=PINT Test,C=SG", Set.of(carrier)));
+    }
+
     private static EnvelopeVerifier withSigners(java.util.Map<String, Set<String>> rules) {
         return new EnvelopeVerifier(fx.trust(), "CARX", Set.of(new ServedParty("CARX", "bank-0007")),
                 TransportDocumentCheck.NONE, 1_000_000, new io.silkgate.verify.SignerRules(rules));
@@ -219,10 +225,7 @@ class EnvelopeVerifierTest {
 
     @Test
     void platformsAndCarrierSigningForThemselvesPass() {
-        EnvelopeVerifier authorised = withSigners(java.util.Map.of(
-                "CN=BOLE,O=PINT Test,C=SG", Set.of("EBL:BOLE"),
-                "CN=WAVE,O=PINT Test,C=SG", Set.of("EBL:WAVE"),
-                "CN=Carrier,O=PINT Test,C=SG", Set.of("SMDG:SGCL")));
+        EnvelopeVerifier authorised = withPlatformSigners("EBL:BOLE", "EBL:WAVE", "SMDG:SGCL");
 
         assertEquals("WAVE", authorised.check(fx.toBank(List.of())).senderPlatform());
     }
@@ -230,10 +233,7 @@ class EnvelopeVerifierTest {
     @Test
     void aTrustedPlatformKeySigningForAnotherPlatformIsBsig() {
         // WAVE's key is trusted, but only BOLE's entries may carry it: an entry naming BOLE signed by WAVE is refused
-        EnvelopeVerifier authorised = withSigners(java.util.Map.of(
-                "CN=BOLE,O=PINT Test,C=SG", Set.of("EBL:BOLE"),
-                "CN=WAVE,O=PINT Test,C=SG", Set.of("EBL:BOLE"),
-                "CN=Carrier,O=PINT Test,C=SG", Set.of("SMDG:SGCL")));
+        EnvelopeVerifier authorised = withPlatformSigners("EBL:BOLE", "EBL:BOLE", "SMDG:SGCL");
 
         PintRejection r = assertThrows(PintRejection.class, () -> authorised.check(fx.toBank(List.of())));
         assertEquals(PintResponseCode.BSIG, r.code(), r.reason());
@@ -242,10 +242,7 @@ class EnvelopeVerifierTest {
 
     @Test
     void anIssuanceManifestSignedByAKeyNotAllowedForTheCarrierIsBsig() {
-        EnvelopeVerifier authorised = withSigners(java.util.Map.of(
-                "CN=BOLE,O=PINT Test,C=SG", Set.of("EBL:BOLE"),
-                "CN=WAVE,O=PINT Test,C=SG", Set.of("EBL:WAVE"),
-                "CN=Carrier,O=PINT Test,C=SG", Set.of("SMDG:MAEU")));
+        EnvelopeVerifier authorised = withPlatformSigners("EBL:BOLE", "EBL:WAVE", "SMDG:MAEU");
 
         PintRejection r = assertThrows(PintRejection.class, () -> authorised.check(fx.toBank(List.of())));
         assertEquals(PintResponseCode.BSIG, r.code(), r.reason());
