@@ -36,6 +36,8 @@ public final class Ledger {
 
     /** Event status written by {@link #recordDuplicateFlagged}. */
     public static final String DUPLICATE_FLAGGED = "DUPLICATE_FLAGGED";
+    /** The history event of a conversion for one partner: its detail is the conversion summary. */
+    public static final String CONVERTED = "CONVERTED";
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int MAX_VERDICT = 1_000_000;
@@ -56,8 +58,14 @@ public final class Ledger {
 
     /** Records a rejected document: the row (status REJECTED, with {@code code}) and events RECEIVED, REJECTED. */
     public void recordRejected(DocumentRecord doc, String code, String detail) {
+        recordRejected(doc, code, detail, null);
+    }
+
+    /** As {@link #recordRejected(DocumentRecord, String, String)}, with the signature evidence in the same transaction. */
+    public void recordRejected(DocumentRecord doc, String code, String detail, Evidence evidence) {
         checkDocument(doc);
         checkLength("rejection code", Objects.requireNonNull(code, "code"), 64);
+        checkEvidence(evidence, doc.id());
         Instant now = now();
         inTransaction(c -> {
             insertDocument(c, doc, DocumentStatus.REJECTED, code, now);
@@ -65,6 +73,7 @@ public final class Ledger {
                     receivedDetail(doc));
             insertEvent(c, doc.id(), null, null, now, DocumentStatus.REJECTED.name(),
                     detail == null ? code : code + ": " + detail);
+            insertEvidence(c, evidence, now);
             return null;
         });
     }
@@ -82,15 +91,27 @@ public final class Ledger {
      *         already taken; nothing is written then
      */
     public void recordAccepted(DocumentRecord doc, List<DeliveryRecord> deliveries) {
+        recordAccepted(doc, deliveries, null, Map.of());
+    }
+
+    /**
+     * As {@link #recordAccepted(DocumentRecord, List)}, and in the same transaction (one commit per accepted
+     * document, not one per fact): the signature evidence, when the document was verified, and one
+     * {@code CONVERTED} event per partner that receives a conversion, with its summary.
+     */
+    public void recordAccepted(DocumentRecord doc, List<DeliveryRecord> deliveries, Evidence evidence,
+            Map<String, String> conversions) {
         checkDocument(doc);
         Objects.requireNonNull(deliveries, "deliveries");
+        Objects.requireNonNull(conversions, "conversions");
         for (DeliveryRecord delivery : deliveries) {
             checkDelivery(delivery, doc.id());
         }
+        checkEvidence(evidence, doc.id());
         for (int round = 1; ; round++) {
             KeyClash clash;
             try {
-                insertAccepted(doc, deliveries);
+                insertAccepted(doc, deliveries, evidence, conversions);
                 return;
             } catch (KeyClashException e) {
                 clash = e.clash;
@@ -109,17 +130,6 @@ public final class Ledger {
     }
 
     /** Adds a DUPLICATE_FLAGGED event to the first document: a repeat of it was accepted and flagged. */
-    /** An event of the document's history that is not a state change (e.g. a conversion report). */
-    public void recordEvent(String documentId, String partner, String status, String detail) {
-        Objects.requireNonNull(documentId, "documentId");
-        Objects.requireNonNull(status, "status");
-        Instant now = now();
-        inTransaction(c -> {
-            insertEvent(c, documentId, null, partner, now, status, detail);
-            return null;
-        });
-    }
-
     public void recordDuplicateFlagged(String existingId, String detail) {
         Objects.requireNonNull(existingId, "existingId");
         Instant now = now();
@@ -132,20 +142,27 @@ public final class Ledger {
         });
     }
 
-    /**
-     * Keeps the signature evidence of a recorded document (once: a second call for the same document fails).
-     *
-     * @throws IllegalArgumentException if the report or path is larger than the column holds
-     */
-    public void recordEvidence(Evidence evidence) {
-        Objects.requireNonNull(evidence, "evidence");
+    private static void checkEvidence(Evidence evidence, String documentId) {
+        if (evidence == null) {
+            return;
+        }
+        if (!evidence.documentId().equals(documentId)) {
+            throw new IllegalArgumentException("evidence of document " + evidence.documentId() + " recorded with "
+                    + documentId);
+        }
         checkLength("evidence report", evidence.report(), MAX_VERDICT);
         if (evidence.certificatePath() != null) {
             checkLength("evidence certificate path", evidence.certificatePath(), MAX_VERDICT);
         }
-        Instant at = micros(evidence.recordedAt() == null ? now() : evidence.recordedAt());
-        inTransaction(c -> update(c, "INSERT INTO ledger_evidence (document_id, report, certificate_path, recorded_at)"
-                + " VALUES (?, ?, ?, ?)", evidence.documentId(), evidence.report(), evidence.certificatePath(), at));
+    }
+
+    private static void insertEvidence(Connection c, Evidence evidence, Instant now) throws SQLException {
+        if (evidence == null) {
+            return;
+        }
+        Instant at = micros(evidence.recordedAt() == null ? now : evidence.recordedAt());
+        update(c, "INSERT INTO ledger_evidence (document_id, report, certificate_path, recorded_at)"
+                + " VALUES (?, ?, ?, ?)", evidence.documentId(), evidence.report(), evidence.certificatePath(), at);
     }
 
     /** The signature evidence of a document, if it was verified. */
@@ -344,7 +361,8 @@ public final class Ledger {
 
     // ---- accepted documents and their keys
 
-    private void insertAccepted(DocumentRecord doc, List<DeliveryRecord> deliveries) {
+    private void insertAccepted(DocumentRecord doc, List<DeliveryRecord> deliveries, Evidence evidence,
+            Map<String, String> conversions) {
         Instant now = now();
         inTransaction(c -> {
             claim(KeyClash.DOCUMENT_ID, () -> insertDocument(c, doc, DocumentStatus.ACCEPTED, null, now));
@@ -379,6 +397,10 @@ public final class Ledger {
             for (DeliveryRecord delivery : deliveries) {
                 insertEvent(c, doc.id(), delivery.id(), delivery.partner(), now, DeliveryStatus.QUEUED.name(),
                         "queued for " + delivery.partner() + " as " + delivery.format());
+            }
+            insertEvidence(c, evidence, now);
+            for (Map.Entry<String, String> conversion : conversions.entrySet()) {
+                insertEvent(c, doc.id(), null, conversion.getKey(), now, CONVERTED, conversion.getValue());
             }
             return null;
         });

@@ -5,11 +5,14 @@ import io.silkgate.ledger.DeliveryStatus;
 import io.silkgate.ledger.DocumentRecord;
 import io.silkgate.ledger.DocumentStatus;
 import io.silkgate.ledger.DuplicateDocumentException;
+import io.silkgate.ledger.Evidence;
 import io.silkgate.ledger.Ledger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -17,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accept step: archive the original bytes, write the document and its deliveries to the ledger in one
- * transaction, then queue the deliveries. Ledger first: a crash before the broker send leaves QUEUED rows that
+ * Accept step: archive the original bytes, write the document, its deliveries, signature evidence and conversion
+ * reports to the ledger in one transaction, then queue the deliveries. Ledger first: a crash before the broker send leaves QUEUED rows that
  * start-up recovery sends again (the broker's duplicate id makes that safe).
  */
 public final class DocumentAcceptor implements Processor {
@@ -55,20 +58,18 @@ public final class DocumentAcceptor implements Processor {
                     0, null, now, now));
             messages.add(new QueuedDelivery(deliveryId, ctx.id(), d.partner()));
         }
+        Evidence evidence = ctx.verification() == null ? null
+                : SignatureEvidence.of(ctx.id(), ctx.verification(), ctx.submission().detachedSignature(), now);
+        Map<String, String> conversions = new LinkedHashMap<>();
+        ctx.conversions().forEach((partner, report) -> conversions.put(partner, ConversionSummary.of(report)));
         archive.store(ctx.id(), ctx.submission().body());
         try {
-            ledger.recordAccepted(doc, deliveries);
+            ledger.recordAccepted(doc, deliveries, evidence, conversions);
         } catch (DuplicateDocumentException e) {
             // a concurrent identical submission won the race: answer as for any repeat
             ledger.findDocument(e.existingId()).ifPresent(first -> duplicates.stopWith(exchange, ctx, first));
             return;
         }
-        if (ctx.verification() != null) {
-            ledger.recordEvidence(SignatureEvidence.of(ctx.id(), ctx.verification(), ctx.submission().detachedSignature(),
-                    now));
-        }
-        ctx.conversions().forEach((partner, report) -> ledger.recordEvent(ctx.id(), partner, "CONVERTED",
-                ConversionSummary.of(report)));
         queue.enqueue(messages);
         LOG.info("accepted document {} ({}, {}) for {}", ctx.id(), ctx.format(), ctx.facts().businessId(),
                 ctx.partners());

@@ -2,10 +2,12 @@ package io.silkgate.routes;
 
 import io.silkgate.ledger.DocumentRecord;
 import io.silkgate.ledger.DocumentStatus;
+import io.silkgate.ledger.Evidence;
 import io.silkgate.ledger.Ledger;
 import io.silkgate.schemas.DocumentRejectedException;
 import io.silkgate.schemas.FormatCatalogue;
 import java.time.Clock;
+import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
@@ -63,13 +65,12 @@ public final class IntakeRoute extends RouteBuilder {
         String businessId = ctx.facts() == null ? null : ctx.facts().businessId();
         // rejected before its format was known (not XML, DOCTYPE, unknown root): recorded as "unknown"
         String format = ctx.format() != null ? ctx.format() : "unknown";
+        Instant now = clock.instant();
+        Evidence evidence = ctx.verification() == null ? null
+                : SignatureEvidence.of(ctx.id(), ctx.verification(), ctx.submission().detachedSignature(), now);
         ledger.recordRejected(new DocumentRecord(ctx.id(), ctx.submission().submitter(), format, type,
-                businessId, ctx.sha256(), ctx.submission().idempotencyKey(), DocumentStatus.REJECTED, clock.instant(),
-                e.code().name(), VerdictText.of(ctx.verification()), false), e.code().name(), e.getMessage());
-        if (ctx.verification() != null) {
-            ledger.recordEvidence(SignatureEvidence.of(ctx.id(), ctx.verification(), ctx.submission().detachedSignature(),
-                    clock.instant()));
-        }
+                businessId, ctx.sha256(), ctx.submission().idempotencyKey(), DocumentStatus.REJECTED, now,
+                e.code().name(), VerdictText.of(ctx.verification()), false), e.code().name(), e.getMessage(), evidence);
         LOG.info("rejected document {} from {}: {} {}", ctx.id(), ctx.submission().submitter(), e.code(),
                 e.getMessage());
         exchange.getMessage().setBody(IntakeOutcome.rejected(ctx.id(), ctx.format(), ctx.sha256(), e.code(),

@@ -119,21 +119,42 @@ abstract class LedgerBehaviour {
     }
 
     @Test
-    void evidenceIsKeptOncePerDocument() {
-        ledger.recordRejected(document("doc-e", "key-e", "INV-E", SHA_A), "CERTIFICATE_REVOKED", "revoked");
+    void evidenceIsKeptWithTheRejectedDocument() {
         String report = "{\"ok\":false,\"signatures\":[{\"valid\":false,\"code\":\"CERTIFICATE_REVOKED\"}]}";
         String pem = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".repeat(3);
 
-        ledger.recordEvidence(new Evidence("doc-e", report, pem, START));
+        ledger.recordRejected(document("doc-e", "key-e", "INV-E", SHA_A), "CERTIFICATE_REVOKED", "revoked",
+                new Evidence("doc-e", report, pem, START));
 
         Evidence stored = ledger.findEvidence("doc-e").orElseThrow();
         assertEquals(report, stored.report());
         assertEquals(pem, stored.certificatePath());
         assertEquals(START, stored.recordedAt());
         assertTrue(ledger.findEvidence("doc-1").isEmpty());
-        assertThrows(LedgerException.class, () -> ledger.recordEvidence(new Evidence("doc-e", report, null, START)));
-        assertThrows(LedgerException.class,
-                () -> ledger.recordEvidence(new Evidence("no-such-doc", report, null, START)));
+        assertThrows(IllegalArgumentException.class, () -> ledger.recordRejected(
+                document("doc-f", null, "INV-F", SHA_A), "CERTIFICATE_REVOKED", null,
+                new Evidence("doc-e", report, null, START)));
+        assertTrue(ledger.findDocument("doc-f").isEmpty(), "nothing is written for evidence of another document");
+    }
+
+    @Test
+    void evidenceAndConversionsAreRecordedWithTheAcceptanceOrNotAtAll() {
+        String report = "{\"ok\":true,\"signatures\":[{\"valid\":true}]}";
+        ledger.recordAccepted(document("doc-a", "key-a", "INV-A", SHA_A),
+                List.of(delivery("dl-a", "doc-a", "vn-customs", "vn-tt78")), new Evidence("doc-a", report, null, START),
+                Map.of("vn-customs", "ubl -> vn-tt78: 31 terms carried, 2 dropped"));
+
+        assertEquals(report, ledger.findEvidence("doc-a").orElseThrow().report());
+        LedgerEvent converted = last(ledger.eventsOf("doc-a"));
+        assertEquals(Ledger.CONVERTED, converted.status());
+        assertEquals("vn-customs", converted.partner());
+        assertEquals("ubl -> vn-tt78: 31 terms carried, 2 dropped", converted.detail());
+
+        assertThrows(DuplicateDocumentException.class, () -> ledger.recordAccepted(
+                document("doc-b", "key-a", "INV-B", SHA_B), List.of(delivery("dl-b", "doc-b")),
+                new Evidence("doc-b", report, null, START), Map.of("vn-customs", "converted")));
+        assertTrue(ledger.findEvidence("doc-b").isEmpty(), "a refused acceptance leaves no evidence behind");
+        assertTrue(ledger.eventsOf("doc-b").isEmpty());
     }
 
     @Test
