@@ -8,7 +8,6 @@ import io.silkgate.gateway.config.ConfigLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,16 +41,19 @@ public final class LoadRun {
 
     private static final String PARTNER = "bench-buyer";
     private static final Duration SETTLE = Duration.ofMinutes(5);
+    /** The warm-up ends once the JIT compiler takes less than this share of the process CPU. */
+    private static final double JIT_SETTLED = 0.05;
 
     /** What to run; see {@link #usage()}. */
-    public record Options(int documents, int clients, int lines, int warmup, boolean halfLoad, int longRunSeconds,
-                          double stepSeconds, Path dataDir) {
+    public record Options(int documents, int clients, int lines, int warmup, int warmupSeconds, boolean halfLoad,
+                          int longRunSeconds, double stepSeconds, Path dataDir) {
 
         static Options parse(String[] args) {
             int documents = 2000;
             int clients = 8;
             int lines = BenchDocuments.SMALL_LINES;
-            int warmup = 300;
+            int warmup = 1000;
+            int warmupSeconds = 300;
             boolean halfLoad = true;
             int longRun = 0;
             double stepSeconds = 2;
@@ -63,6 +65,7 @@ public final class LoadRun {
                     case "--clients" -> clients = Integer.parseInt(require(value, args[i++]));
                     case "--lines" -> lines = Integer.parseInt(require(value, args[i++]));
                     case "--warmup" -> warmup = Integer.parseInt(require(value, args[i++]));
+                    case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(require(value, args[i++]));
                     case "--no-half-load" -> halfLoad = false;
                     case "--long-run" -> longRun = Integer.parseInt(require(value, args[i++]));
                     case "--step-seconds" -> stepSeconds = Double.parseDouble(require(value, args[i++]));
@@ -70,10 +73,11 @@ public final class LoadRun {
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + usage());
                 }
             }
-            if (documents < 1 || clients < 1 || lines < 1 || warmup < 0 || longRun < 0) {
+            if (documents < 1 || clients < 1 || lines < 1 || warmup < 0 || warmupSeconds < 0 || longRun < 0) {
                 throw new IllegalArgumentException("counts must be positive\n" + usage());
             }
-            return new Options(documents, clients, lines, warmup, halfLoad, longRun, stepSeconds, dataDir);
+            return new Options(documents, clients, lines, warmup, warmupSeconds, halfLoad, longRun, stepSeconds,
+                    dataDir);
         }
 
         private static String require(String value, String option) {
@@ -127,7 +131,7 @@ public final class LoadRun {
 
     static String usage() {
         return "usage: LoadRun [--documents N (2000)] [--clients C (8)] [--lines L (2: ~10 KB signed)]"
-                + " [--warmup W (300)] [--no-half-load] [--long-run SECONDS] [--step-seconds S (2)] [--data DIR]";
+                + " [--warmup W (1000)] [--warmup-seconds S (300)] [--no-half-load] [--long-run SECONDS] [--step-seconds S (2)] [--data DIR]";
     }
 
     /** Runs everything the options ask for and prints the figures; the report is also returned. */
@@ -154,20 +158,15 @@ public final class LoadRun {
             try {
                 URI base = URI.create("http://127.0.0.1:" + port);
                 awaitReady(base);
-                if (options.warmup() > 0) {
-                    Phase warm = closedLoop(base, partner, presign(options.warmup()));
-                    out.printf(Locale.ROOT, "warm-up: %d documents, %.1f docs/s delivered%n", options.warmup(),
-                            warm.deliveredPerSecond());
-                }
+                warmUp(base, partner);
                 List<byte[]> documents = presign(options.documents());
                 System.gc();
                 heap.reset();
-                long cpuBefore = processCpuNanos();
-                long wallBefore = System.nanoTime();
+                CpuMeter meter = CpuMeter.start();
                 Phase full = closedLoop(base, partner, documents);
                 long peakHeap = heap.peak();
-                double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
-                double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
+                double cpuSeconds = meter.cpuSeconds();
+                double wallSeconds = meter.wallSeconds();
                 out.println();
                 out.printf(Locale.ROOT, "full load (%d clients, closed loop):%n", options.clients());
                 out.printf(Locale.ROOT, "  accepted    %d/%d, %,.1f docs/s%n", full.accepted(), full.submitted(),
@@ -186,6 +185,9 @@ public final class LoadRun {
                                 + " included)%n", cpuSeconds, wallSeconds, 100 * cpuSeconds / wallSeconds / cores, cores,
                         1e6 * cpuSeconds / Math.max(1, full.delivered()),
                         1e6 * cpuSeconds / Math.max(1, full.delivered()) / costs.totalMicros(), costs.totalMicros());
+                out.printf(Locale.ROOT, "  of which JIT compiler %.1f s (%.0f%%), garbage collector %.1f s (%.0f%%)%n",
+                        meter.jitSeconds(), 100 * meter.jitShare(), meter.gcSeconds(),
+                        100 * meter.gcSeconds() / Math.max(1e-9, cpuSeconds));
 
                 Percentiles half = null;
                 double halfRate = 0;
@@ -215,6 +217,34 @@ public final class LoadRun {
             if (options.dataDir() == null) {
                 deleteTree(dataDir);
             }
+        }
+    }
+
+    /**
+     * Closed-loop rounds of documents until at least {@code --warmup} documents went through and the JIT compiler
+     * took less than {@link #JIT_SETTLED} of the process CPU in the last round, or {@code --warmup-seconds} passed.
+     */
+    private void warmUp(URI base, BenchReceiver partner) throws Exception {
+        if (options.warmup() == 0) {
+            return;
+        }
+        // rounds long enough (several seconds) for the compiler's share to mean something
+        int round = Math.max(500, 50 * options.clients());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
+        int done = 0;
+        double jitShare;
+        do {
+            List<byte[]> documents = presign(round);
+            CpuMeter meter = CpuMeter.start();
+            Phase warm = closedLoop(base, partner, documents);
+            jitShare = meter.jitShare();
+            done += documents.size();
+            out.printf(Locale.ROOT, "warm-up: %,d documents, %.1f docs/s delivered, JIT compiler %.0f%% of the CPU%n",
+                    done, warm.deliveredPerSecond(), 100 * jitShare);
+        } while ((done < options.warmup() || jitShare > JIT_SETTLED) && System.nanoTime() < deadline);
+        if (jitShare > JIT_SETTLED) {
+            out.printf(Locale.ROOT, "warm-up stopped after %d s with the JIT compiler still busy: the figures below"
+                    + " include it%n", options.warmupSeconds());
         }
     }
 
@@ -473,13 +503,6 @@ public final class LoadRun {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the gateway did not become ready within 120 s");
-    }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
     }
 
     private static int freePort() throws IOException {
