@@ -4,15 +4,47 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The process's CPU time, and the part of it spent by the JIT compiler's and the garbage collector's threads, since
- * the meter was started. On two cores the JIT compiles this code base for minutes: a phase measured while it still
- * does measures the compiler, not the gateway. The per-thread figures come from {@code /proc/self/task} (Linux);
- * elsewhere they are reported as zero.
+ * The process's CPU time since the meter was started, and where it went by thread: the gateway's intake and
+ * delivery threads, the broker, the JIT compiler, the garbage collector, the load run's own clients and partner
+ * stub. On two cores the JIT compiles this code base for minutes: a phase measured while it still does measures
+ * the compiler, not the gateway. The per-thread figures come from {@code /proc/self/task} (Linux); elsewhere
+ * they are reported as zero.
  */
 final class CpuMeter {
+
+    /** Who spends the CPU, told by thread name (Linux keeps the first 15 characters). */
+    enum Spender {
+        INTAKE("intake (HTTP workers)", "XNIO-"),
+        DELIVERY("delivery (JMS consumers)", "Camel ("),
+        BROKER("broker", "Thread-", "activemq-"),
+        JIT("JIT compiler", "C1 Compiler", "C2 Compiler"),
+        GC("garbage collector", "GC Thread", "G1 "),
+        LOAD("load clients + partner stub", "HttpClient-", "bench-partner", "HTTP-Dispatcher"),
+        OTHER("other");
+
+        final String label;
+        private final List<String> prefixes;
+
+        Spender(String label, String... prefixes) {
+            this.label = label;
+            this.prefixes = List.of(prefixes);
+        }
+
+        static Spender of(String threadName) {
+            for (Spender s : values()) {
+                if (s.prefixes.stream().anyMatch(threadName::startsWith)) {
+                    return s;
+                }
+            }
+            return OTHER;
+        }
+    }
 
     /** Linux reports thread CPU in clock ticks of 1/100 s ({@code getconf CLK_TCK}). */
     private static final double TICK_SECONDS = 0.01;
@@ -20,7 +52,7 @@ final class CpuMeter {
 
     private final long cpuStart = processCpuNanos();
     private final long wallStart = System.nanoTime();
-    private final long[] threadsStart = jitAndGcTicks();
+    private final Map<Spender, Long> ticksStart = ticksBySpender();
 
     static CpuMeter start() {
         return new CpuMeter();
@@ -34,25 +66,28 @@ final class CpuMeter {
         return (System.nanoTime() - wallStart) / 1e9;
     }
 
-    /** CPU of the JIT compiler threads since the start. */
-    double jitSeconds() {
-        return (jitAndGcTicks()[0] - threadsStart[0]) * TICK_SECONDS;
-    }
-
-    /** CPU of the garbage collector's threads (pauses and concurrent work) since the start. */
-    double gcSeconds() {
-        return (jitAndGcTicks()[1] - threadsStart[1]) * TICK_SECONDS;
+    /** CPU seconds of each spender since the start (threads that ended in between are not counted). */
+    Map<Spender, Double> bySpender() {
+        Map<Spender, Long> now = ticksBySpender();
+        Map<Spender, Double> seconds = new LinkedHashMap<>();
+        for (Spender s : Spender.values()) {
+            seconds.put(s, Math.max(0, now.get(s) - ticksStart.get(s)) * TICK_SECONDS);
+        }
+        return seconds;
     }
 
     /** The JIT compiler's share of the process CPU since the start. */
     double jitShare() {
         double cpu = cpuSeconds();
-        return cpu <= 0 ? 0 : Math.min(1, jitSeconds() / cpu);
+        return cpu <= 0 ? 0 : Math.min(1, bySpender().get(Spender.JIT) / cpu);
     }
 
-    /** Clock ticks of user + system time of the JIT compiler threads [0] and the collector threads [1]. */
-    private static long[] jitAndGcTicks() {
-        long[] ticks = new long[2];
+    /** Clock ticks of user + system time of the live threads, by spender. */
+    private static Map<Spender, Long> ticksBySpender() {
+        Map<Spender, Long> ticks = new LinkedHashMap<>();
+        for (Spender s : Spender.values()) {
+            ticks.put(s, 0L);
+        }
         if (!Files.isDirectory(TASKS)) {
             return ticks;
         }
@@ -62,12 +97,8 @@ final class CpuMeter {
                     String stat = Files.readString(task.resolve("stat"));
                     // "tid (name) state ..." — the name may hold spaces and parentheses: the last ')' ends it
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    int kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? 0
-                            : name.startsWith("GC Thread") || name.startsWith("G1 ") ? 1 : -1;
-                    if (kind >= 0) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks[kind] += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    }
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(Spender.of(name), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
                 } catch (IOException | RuntimeException e) {
                     // the thread ended while we looked: its time is gone with it
                 }

@@ -185,9 +185,10 @@ public final class LoadRun {
                                 + " included)%n", cpuSeconds, wallSeconds, 100 * cpuSeconds / wallSeconds / cores, cores,
                         1e6 * cpuSeconds / Math.max(1, full.delivered()),
                         1e6 * cpuSeconds / Math.max(1, full.delivered()) / costs.totalMicros(), costs.totalMicros());
-                out.printf(Locale.ROOT, "  of which JIT compiler %.1f s (%.0f%%), garbage collector %.1f s (%.0f%%)%n",
-                        meter.jitSeconds(), 100 * meter.jitShare(), meter.gcSeconds(),
-                        100 * meter.gcSeconds() / Math.max(1e-9, cpuSeconds));
+                out.print("  CPU per delivered document by thread:");
+                meter.bySpender().forEach((spender, seconds) -> out.printf(Locale.ROOT, " %s %,.0f µs;",
+                        spender.label, 1e6 * seconds / Math.max(1, full.delivered())));
+                out.println();
 
                 Percentiles half = null;
                 double halfRate = 0;
