@@ -2,6 +2,8 @@ package io.silkgate.bench;
 
 import io.silkgate.certs.IssuedCertificate;
 import io.silkgate.certs.SamplePki;
+import io.silkgate.ledger.Evidence;
+import io.silkgate.routes.SignatureEvidence;
 import io.silkgate.schemas.SecureXml;
 import io.silkgate.schemas.en16931.InvoiceFormat;
 import io.silkgate.schemas.en16931.InvoiceFormats;
@@ -10,7 +12,9 @@ import io.silkgate.sign.DetachedJwsSigner;
 import io.silkgate.verify.CertificatePathValidator;
 import io.silkgate.verify.TrustAnchors;
 import io.silkgate.verify.XmlSignatureVerifier;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
@@ -56,7 +60,8 @@ final class StepCosts {
 
     /**
      * Measures parse + XMLDSig verify (path and CRL included), the EN 16931 model read, the EN 16931 validation
-     * and the outbound JWS over the given signed documents, round-robin.
+     * and the outbound JWS over the given signed documents, round-robin, and the durable record of one document
+     * (archive, ledger, broker message: {@link DurableRecordStep}).
      */
     static StepCosts measure(List<byte[]> signedDocuments, double warmupSeconds, double measureSeconds) {
         XmlSignatureVerifier verifier = new XmlSignatureVerifier(new CertificatePathValidator());
@@ -85,6 +90,14 @@ final class StepCosts {
             run(step.getValue(), warmupSeconds);
             double[] cost = run(step.getValue(), measureSeconds);
             steps.add(new Step(step.getKey(), cost[0], cost[1]));
+        }
+        Evidence evidence = SignatureEvidence.of("sample", verifier.verify(parsed.get(0), (e, c) -> cn, at), at);
+        try (DurableRecordStep durable = new DurableRecordStep(signedDocuments.get(0), evidence)) {
+            runAcrossThreads(durable, warmupSeconds);
+            double[] cost = runAcrossThreads(durable, measureSeconds);
+            steps.add(new Step("archive + ledger + enqueue", cost[0], cost[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return new StepCosts(steps);
     }
@@ -115,6 +128,23 @@ final class StepCosts {
         } while (cpu < budget || runs < 2);
         long wall = System.nanoTime() - start;
         return new double[] {cpu / 1000.0 / runs, wall / 1000.0 / runs};
+    }
+
+    /**
+     * As {@link #run}, for a step whose work is shared with other threads (the broker's journal, H2's writer): the
+     * whole process's CPU, less the JIT compiler's and the collector's, per run.
+     */
+    private static double[] runAcrossThreads(Runnable step, double seconds) {
+        CpuMeter meter = CpuMeter.start();
+        long runs = 0;
+        double cpu;
+        do {
+            step.run();
+            runs++;
+            Map<CpuMeter.Spender, Double> spent = meter.bySpender();
+            cpu = meter.cpuSeconds() - spent.get(CpuMeter.Spender.JIT) - spent.get(CpuMeter.Spender.GC);
+        } while (cpu < seconds || runs < 2);
+        return new double[] {cpu * 1e6 / runs, meter.wallSeconds() * 1e6 / runs};
     }
 
     private static void require(boolean condition, String message) {

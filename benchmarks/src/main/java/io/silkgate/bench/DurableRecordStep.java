@@ -1,0 +1,91 @@
+package io.silkgate.bench;
+
+import io.silkgate.gateway.broker.EmbeddedBroker;
+import io.silkgate.ledger.DeliveryRecord;
+import io.silkgate.ledger.DeliveryStatus;
+import io.silkgate.ledger.DocumentRecord;
+import io.silkgate.ledger.DocumentStatus;
+import io.silkgate.ledger.Evidence;
+import io.silkgate.ledger.Ledger;
+import io.silkgate.ledger.LedgerDatabase;
+import io.silkgate.routes.DeliveryQueue;
+import io.silkgate.routes.DocumentArchive;
+import io.silkgate.routes.QueuedDelivery;
+import io.silkgate.routes.Sha256;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * What the gateway writes durably for one delivered document, as one step: the archived original, the ledger's
+ * acceptance (document, delivery, events, signature evidence: one commit), the persistent broker message (one
+ * commit) and the delivery's two state changes (DELIVERING, DELIVERED). The ledger is an embedded H2 database with
+ * the gateway's settings in a temp dir; the messages go to the running gateway's embedded broker, on a queue of
+ * their own that nothing consumes.
+ */
+final class DurableRecordStep implements Runnable, AutoCloseable {
+
+    private static final String PARTNER = "bench-step";
+
+    private final Path dataDir;
+    private final LedgerDatabase database;
+    private final Ledger ledger;
+    private final DeliveryQueue queue;
+    private final DocumentArchive archive;
+    private final Clock clock = Clock.systemUTC();
+    private final byte[] original;
+    private final String evidenceReport;
+    private final String certificatePath;
+
+    /** @param original the signed document that is archived; its evidence is recorded with it */
+    DurableRecordStep(byte[] original, Evidence evidence) {
+        this.original = original;
+        this.evidenceReport = evidence.report();
+        this.certificatePath = evidence.certificatePath();
+        try {
+            dataDir = Files.createTempDirectory("silkgate-step");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        database = LedgerDatabase.open(LedgerDatabase.embeddedUrl(dataDir), null, null);
+        ledger = new Ledger(database.dataSource(), clock);
+        queue = new DeliveryQueue(new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL));
+        archive = new DocumentArchive(dataDir.resolve("archive"));
+    }
+
+    @Override
+    public void run() {
+        String documentId = UUID.randomUUID().toString();
+        String deliveryId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        archive.store(documentId, original);
+        ledger.recordAccepted(new DocumentRecord(documentId, "bench", "ubl", "invoice", documentId, Sha256.hex(original),
+                        null, DocumentStatus.ACCEPTED, now, null, "valid signature", false),
+                List.of(new DeliveryRecord(deliveryId, documentId, PARTNER, "ubl", DeliveryStatus.QUEUED, 0, null,
+                        now, now)),
+                new Evidence(documentId, evidenceReport, certificatePath, now), Map.of());
+        queue.enqueue(List.of(new QueuedDelivery(deliveryId, documentId, PARTNER)));
+        ledger.startAttempt(deliveryId);
+        ledger.markDelivered(deliveryId, "acknowledged by " + PARTNER);
+    }
+
+    @Override
+    public void close() throws IOException {
+        queue.close();
+        database.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
