@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * What the gateway writes durably for one delivered document, as one step: the archived original, the ledger's
+ * What the gateway writes durably for one delivered document, as one step: the archived original (not forced to the
+ * disk, as with the embedded ledger), the ledger's
  * acceptance (document, delivery, events, signature evidence: one commit), the persistent broker message (one
  * commit) and the delivery's two state changes (DELIVERING, DELIVERED). The ledger is an embedded H2 database with
  * the gateway's settings in a temp dir; the messages go to the running gateway's embedded broker, on a queue of
@@ -59,7 +60,7 @@ final class DurableRecordStep implements Runnable, AutoCloseable {
         database = LedgerDatabase.open(LedgerDatabase.embeddedUrl(dataDir), null, null);
         ledger = new Ledger(database.dataSource(), clock);
         queue = new DeliveryQueue(new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL));
-        archive = new DocumentArchive(dataDir.resolve("archive"));
+        archive = new DocumentArchive(dataDir.resolve("archive"), false);
     }
 
     @Override

@@ -257,7 +257,8 @@ public final class SilkgateGateway {
             throw e;
         }
         // several nodes share one archive (gateway.archive-dir): any node may deliver what another accepted
-        DocumentArchive archive = new DocumentArchive(config.gateway().effectiveArchiveDir());
+        DocumentArchive archive = new DocumentArchive(config.gateway().effectiveArchiveDir(),
+                !config.gateway().embeddedDatabase());
         // first use of a rule set compiles its XSLT (seconds): do it in the background at start, so start-up is
         // not held up and the first submissions are not the ones that pay
         InvoiceValidator validator = new InvoiceValidator();
