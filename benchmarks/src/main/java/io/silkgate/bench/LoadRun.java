@@ -208,7 +208,7 @@ public final class LoadRun {
                     longRun(base, partner, rate, options.longRunSeconds(), heap);
                 }
                 String firstId = full.ids().isEmpty() ? null : full.ids().get(0);
-                boolean signed = firstId != null && partner.signature(firstId) != null;
+                boolean signed = firstId != null && partner.signed(firstId);
                 return new Report(full.submitted(), full.accepted(), full.delivered(), full.acceptedPerSecond(),
                         full.deliveredPerSecond(), full.accept(), full.endToEnd(), peakHeap, limit, half, halfRate,
                         signed);

@@ -152,6 +152,9 @@ class BenchmarksSmokeTest {
         assertTrue(report.signatureSeen(), "the partner got no Silkgate-Signature\n" + output);
         assertTrue(report.limitPerSecond() > 0 && report.halfLoadAcceptLatency().count() == 3, output);
         assertTrue(output.contains("delivered / limit"), output);
+        assertTrue(output.contains("archive + ledger + enqueue"), "the durable record is one of the steps\n" + output);
+        assertTrue(output.contains("intake (HTTP workers)") && output.contains("JIT compiler"),
+                "CPU per delivered document by thread\n" + output);
     }
 
     private static void assertRoot(String localName, byte[] document) {
