@@ -18,11 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -83,10 +81,6 @@ final class DurableRecordStep implements Runnable, AutoCloseable {
     public void close() throws IOException {
         queue.close();
         database.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        TempDirs.delete(dataDir);
     }
 }

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -217,7 +216,7 @@ public final class LoadRun {
             }
         } finally {
             if (options.dataDir() == null) {
-                deleteTree(dataDir);
+                TempDirs.delete(dataDir);
             }
         }
     }
@@ -519,17 +518,6 @@ public final class LoadRun {
                     .findFirst().orElse("unknown CPU");
         } catch (IOException | UncheckedIOException e) {
             return "unknown CPU";
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.w3c.dom.Document;
 
@@ -87,14 +88,14 @@ final class StepCosts {
         work.put("sign outbound JWS", () -> signer.sign(bytes.next()));
         List<Step> steps = new ArrayList<>();
         for (Map.Entry<String, Runnable> step : work.entrySet()) {
-            run(step.getValue(), warmupSeconds);
-            double[] cost = run(step.getValue(), measureSeconds);
+            run(step.getValue(), warmupSeconds, false);
+            double[] cost = run(step.getValue(), measureSeconds, false);
             steps.add(new Step(step.getKey(), cost[0], cost[1]));
         }
         Evidence evidence = SignatureEvidence.of("sample", verifier.verify(parsed.get(0), (e, c) -> cn, at), at);
         try (DurableRecordStep durable = new DurableRecordStep(signedDocuments.get(0), evidence)) {
-            runAcrossThreads(durable, warmupSeconds);
-            double[] cost = runAcrossThreads(durable, measureSeconds);
+            run(durable, warmupSeconds, true);
+            double[] cost = run(durable, measureSeconds, true);
             steps.add(new Step("archive + ledger + enqueue", cost[0], cost[1]));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -112,39 +113,31 @@ final class StepCosts {
     }
 
     /**
-     * Runs the step for about {@code seconds} of this thread's CPU time (at least twice): the mean CPU and wall
-     * time per run in microseconds. CPU time, because other processes on a shared machine stretch wall time.
+     * Runs the step for about {@code seconds} of CPU time (at least twice): the mean CPU and wall time per run in
+     * microseconds. CPU time, because other processes on a shared machine stretch wall time. The CPU is this
+     * thread's, or with {@code acrossThreads} — a step whose work is shared with other threads (the broker's
+     * journal, H2's writer) — the whole process's less the JIT compiler's and the collector's.
      */
-    private static double[] run(Runnable step, double seconds) {
+    private static double[] run(Runnable step, double seconds, boolean acrossThreads) {
+        CpuMeter threads = CpuMeter.start();
+        LongSupplier clock = acrossThreads ? CpuMeter::processCpuNanos : THREADS::getCurrentThreadCpuTime;
         long budget = (long) (seconds * 1e9);
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        long cpuStart = clock.getAsLong();
         long start = System.nanoTime();
         long runs = 0;
         long cpu;
         do {
             step.run();
             runs++;
-            cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
+            cpu = clock.getAsLong() - cpuStart;
         } while (cpu < budget || runs < 2);
         long wall = System.nanoTime() - start;
-        return new double[] {cpu / 1000.0 / runs, wall / 1000.0 / runs};
-    }
-
-    /**
-     * As {@link #run}, for a step whose work is shared with other threads (the broker's journal, H2's writer): the
-     * whole process's CPU, less the JIT compiler's and the collector's, per run.
-     */
-    private static double[] runAcrossThreads(Runnable step, double seconds) {
-        CpuMeter meter = CpuMeter.start();
-        long runs = 0;
-        double cpu;
-        do {
-            step.run();
-            runs++;
-            Map<CpuMeter.Spender, Double> spent = meter.bySpender();
-            cpu = meter.cpuSeconds() - spent.get(CpuMeter.Spender.JIT) - spent.get(CpuMeter.Spender.GC);
-        } while (cpu < seconds || runs < 2);
-        return new double[] {cpu * 1e6 / runs, meter.wallSeconds() * 1e6 / runs};
+        double cpuMicros = cpu / 1000.0;
+        if (acrossThreads) {
+            Map<CpuMeter.Spender, Double> spent = threads.bySpender();
+            cpuMicros -= 1e6 * (spent.get(CpuMeter.Spender.JIT) + spent.get(CpuMeter.Spender.GC));
+        }
+        return new double[] {cpuMicros / runs, wall / 1000.0 / runs};
     }
 
     private static void require(boolean condition, String message) {
