@@ -2,6 +2,7 @@ package io.silkgate.schemas.en16931;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,9 @@ final class PresentTerms {
     private static final String[] LINE_ALLOWANCE = {"BT-136", "BT-137", "BT-138", "BT-139", "BT-140"};
     private static final String[] LINE_CHARGE = {"BT-141", "BT-142", "BT-143", "BT-144", "BT-145"};
 
-    private final Map<String, Integer> counts = new TreeMap<>(En16931Terms.ORDER);
+    // hashed while counting, sorted once at the end: a long invoice adds its line terms thousands of times, and a
+    // TreeMap in EN 16931 order compared ids (two rank look-ups each) on every one of them
+    private final Map<String, Integer> counts = new HashMap<>();
     private int added;
 
     private PresentTerms() {
@@ -38,7 +41,9 @@ final class PresentTerms {
     static Map<String, Integer> counts(Invoice invoice) {
         PresentTerms collector = new PresentTerms();
         collector.invoice(invoice);
-        return Collections.unmodifiableMap(collector.counts);
+        Map<String, Integer> sorted = new TreeMap<>(En16931Terms.ORDER);
+        sorted.putAll(collector.counts);
+        return Collections.unmodifiableMap(sorted);
     }
 
     private void invoice(Invoice in) {
