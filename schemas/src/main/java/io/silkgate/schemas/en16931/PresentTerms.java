@@ -3,11 +3,10 @@ package io.silkgate.schemas.en16931;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Counts the instances of each term of an {@link Invoice} that carry a value; a group instance counts when one of its
@@ -33,16 +32,18 @@ final class PresentTerms {
     }
 
     static Set<String> of(Invoice invoice) {
-        Set<String> terms = new TreeSet<>(En16931Terms.ORDER);
-        terms.addAll(counts(invoice).keySet());
-        return Collections.unmodifiableSet(terms);
+        return counts(invoice).keySet();
     }
 
+    // In EN 16931 order, but hashed: the report looks every term up, and a sorted map compared ids to find them.
     static Map<String, Integer> counts(Invoice invoice) {
         PresentTerms collector = new PresentTerms();
         collector.invoice(invoice);
-        Map<String, Integer> sorted = new TreeMap<>(En16931Terms.ORDER);
-        sorted.putAll(collector.counts);
+        List<String> ordered = En16931Terms.sorted(collector.counts.keySet());
+        Map<String, Integer> sorted = new LinkedHashMap<>();
+        for (String term : ordered) {
+            sorted.put(term, collector.counts.get(term));
+        }
         return Collections.unmodifiableMap(sorted);
     }
 
