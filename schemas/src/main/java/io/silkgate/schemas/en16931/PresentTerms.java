@@ -39,10 +39,20 @@ final class PresentTerms {
     static Map<String, Integer> counts(Invoice invoice) {
         PresentTerms collector = new PresentTerms();
         collector.invoice(invoice);
-        List<String> ordered = En16931Terms.sorted(collector.counts.keySet());
         Map<String, Integer> sorted = new LinkedHashMap<>();
-        for (String term : ordered) {
-            sorted.put(term, collector.counts.get(term));
+        // the catalogue is in EN 16931 order: picking the present ids from it beats sorting them by comparison
+        for (String term : En16931Terms.all()) {
+            Integer count = collector.counts.get(term);
+            if (count != null) {
+                sorted.put(term, count);
+            }
+        }
+        if (sorted.size() < collector.counts.size()) {
+            // an id outside the catalogue: sort them all by comparison after all
+            sorted.clear();
+            for (String term : En16931Terms.sorted(collector.counts.keySet())) {
+                sorted.put(term, collector.counts.get(term));
+            }
         }
         return Collections.unmodifiableMap(sorted);
     }
