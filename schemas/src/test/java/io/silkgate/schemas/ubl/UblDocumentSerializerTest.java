@@ -18,7 +18,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import oasis.names.specification.ubl.schema.xsd.creditnote_21.CreditNoteType;
 import oasis.names.specification.ubl.schema.xsd.invoice_21.InvoiceType;
 import org.junit.jupiter.api.Test;
@@ -97,6 +102,38 @@ class UblDocumentSerializerTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> new UblInvoiceWriter().write(withoutNumber, UblProfile.EN16931));
         assertTrue(refused.getMessage().contains("cannot be written as valid UBL 2.1: "), refused.getMessage());
+    }
+
+    @Test
+    void threadsWritingAtOnceGetTheBytesOfAWriterAlone() throws Exception {
+        List<Invoice> invoices = new ArrayList<>();
+        for (String file : UblSamples.FILES) {
+            invoices.add(new UblInvoiceReader().read(UblSamples.root(file)));
+        }
+        invoices.add(UblSamples.generated(40));
+        UblInvoiceWriter writer = new UblInvoiceWriter();
+        List<byte[]> alone = invoices.stream().map(invoice -> writer.write(invoice, UblProfile.PEPPOL_BIS3)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> runs = new ArrayList<>();
+            for (int task = 0; task < 16; task++) {
+                runs.add(pool.submit(() -> {
+                    for (int round = 0; round < 10; round++) {
+                        for (int i = 0; i < invoices.size(); i++) {
+                            if (!Arrays.equals(alone.get(i), writer.write(invoices.get(i), UblProfile.PEPPOL_BIS3))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> run : runs) {
+                assertTrue(run.get(2, TimeUnit.MINUTES), "a concurrent write differed from the one written alone");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Whether the pair could be written at all (both ways agree on that too). */
