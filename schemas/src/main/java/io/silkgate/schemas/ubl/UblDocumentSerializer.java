@@ -31,7 +31,8 @@ final class UblDocumentSerializer<T> {
     static final UblDocumentSerializer<CreditNoteType> CREDIT_NOTE =
             new UblDocumentSerializer<>(CreditNoteType.class, UBL21Marshaller.creditNote());
 
-    private static final byte[] DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DECLARATION =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>".getBytes(StandardCharsets.UTF_8);
     private static final String INDENT = "  ";
     private static final String INDENT_STRING = "org.glassfish.jaxb.indentString";
     private static final String PREFIX_MAPPER = "org.glassfish.jaxb.namespacePrefixMapper";

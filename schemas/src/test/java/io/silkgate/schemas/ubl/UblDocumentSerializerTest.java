@@ -75,10 +75,12 @@ class UblDocumentSerializerTest {
         Invoice invoice = new UblInvoiceReader().read(UblSamples.root(xml.getBytes(StandardCharsets.UTF_8)));
         assertTrue(invoice.notes().stream().anyMatch(note -> note.note().contains("\r")), "the CR reached the model");
         assertTrue(assertSameBytes(invoice, UblProfile.EN16931));
-        String written = new String(new UblInvoiceWriter().write(invoice, UblProfile.EN16931), StandardCharsets.UTF_8);
-        assertTrue(written.contains("a &amp; b &lt; c &gt; d \" ' \ttab\nline&#xD;cr&#xD;\ncrlf &#x7F;&#x80;&#x85;&#x9F;"),
-                written);
-        assertTrue(written.contains("filename=\"a &amp; b &lt; c > d &quot; ' &#x9;t&#xA;n&#xD;r \u0085\u00e9\""), written);
+        String written =
+                new String(new UblInvoiceWriter().write(invoice, UblProfile.EN16931), StandardCharsets.UTF_8);
+        assertTrue(written.contains(
+                "a &amp; b &lt; c &gt; d \" ' \ttab\nline&#xD;cr&#xD;\ncrlf &#x7F;&#x80;&#x85;&#x9F;"), written);
+        assertTrue(written.contains(
+                "filename=\"a &amp; b &lt; c > d &quot; ' &#x9;t&#xA;n&#xD;r \u0085\u00e9\""), written);
     }
 
     @Test
@@ -158,7 +160,8 @@ class UblDocumentSerializerTest {
         }
         assertNotNull(after, what);
         assertArrayEquals(before, after, () -> what + " differs:\n--- ph-ubl\n"
-                + new String(before, StandardCharsets.UTF_8) + "\n--- ours\n" + new String(after, StandardCharsets.UTF_8));
+                + new String(before, StandardCharsets.UTF_8) + "\n--- ours\n"
+                + new String(after, StandardCharsets.UTF_8));
         return true;
     }
 
