@@ -75,8 +75,10 @@ public final class InvoiceConverter {
         }
         List<String> carried = new ArrayList<>();
         List<DroppedTerm> dropped = new ArrayList<>();
-        Set<String> keptByProfile = prepared.presentTerms();
-        for (String term : invoice.presentTerms()) {
+        // the present terms are the counted ones (in EN 16931 order); a profile that changed nothing kept them all
+        Set<String> present = counts.keySet();
+        Set<String> keptByProfile = prepared == invoice ? present : prepared.presentTerms();
+        for (String term : present) {
             String replaced = keptByProfile.contains(term) ? replacement(term, invoice, prepared, target)
                     : target.droppedReason(term);
             List<DroppedTerm> losses = instanceLosses.getOrDefault(term, List.of());

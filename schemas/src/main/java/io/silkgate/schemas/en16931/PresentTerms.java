@@ -2,11 +2,11 @@ package io.silkgate.schemas.en16931;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Counts the instances of each term of an {@link Invoice} that carry a value; a group instance counts when one of its
@@ -23,22 +23,38 @@ final class PresentTerms {
     private static final String[] LINE_ALLOWANCE = {"BT-136", "BT-137", "BT-138", "BT-139", "BT-140"};
     private static final String[] LINE_CHARGE = {"BT-141", "BT-142", "BT-143", "BT-144", "BT-145"};
 
-    private final Map<String, Integer> counts = new TreeMap<>(En16931Terms.ORDER);
+    // hashed while counting, sorted once at the end: a long invoice adds its line terms thousands of times, and a
+    // TreeMap in EN 16931 order compared ids (two rank look-ups each) on every one of them
+    private final Map<String, Integer> counts = new HashMap<>();
     private int added;
 
     private PresentTerms() {
     }
 
     static Set<String> of(Invoice invoice) {
-        Set<String> terms = new TreeSet<>(En16931Terms.ORDER);
-        terms.addAll(counts(invoice).keySet());
-        return Collections.unmodifiableSet(terms);
+        return counts(invoice).keySet();
     }
 
+    // In EN 16931 order, but hashed: the report looks every term up, and a sorted map compared ids to find them.
     static Map<String, Integer> counts(Invoice invoice) {
         PresentTerms collector = new PresentTerms();
         collector.invoice(invoice);
-        return Collections.unmodifiableMap(collector.counts);
+        Map<String, Integer> sorted = new LinkedHashMap<>();
+        // the catalogue is in EN 16931 order: picking the present ids from it beats sorting them by comparison
+        for (String term : En16931Terms.all()) {
+            Integer count = collector.counts.get(term);
+            if (count != null) {
+                sorted.put(term, count);
+            }
+        }
+        if (sorted.size() < collector.counts.size()) {
+            // an id outside the catalogue: sort them all by comparison after all
+            sorted.clear();
+            for (String term : En16931Terms.sorted(collector.counts.keySet())) {
+                sorted.put(term, collector.counts.get(term));
+            }
+        }
+        return Collections.unmodifiableMap(sorted);
     }
 
     private void invoice(Invoice in) {

@@ -2,7 +2,6 @@ package io.silkgate.schemas.ubl;
 
 import com.helger.diagnostics.error.IError;
 import com.helger.diagnostics.error.list.ErrorList;
-import com.helger.ubl21.UBL21Marshaller;
 import io.silkgate.schemas.en16931.BinaryObject;
 import io.silkgate.schemas.en16931.Buyer;
 import io.silkgate.schemas.en16931.Contact;
@@ -118,17 +117,21 @@ public final class UblInvoiceWriter {
         Invoice invoice = profile.prepare(source);
         Parts parts = new Parts(invoice, profile);
         ErrorList errors = new ErrorList();
-        byte[] bytes;
-        if (invoice.isCreditNote()) {
-            bytes = UBL21Marshaller.creditNote().setFormattedOutput(true).setCollectErrors(errors).getAsBytes(parts.creditNote());
-        } else {
-            bytes = UBL21Marshaller.invoice().setFormattedOutput(true).setCollectErrors(errors).getAsBytes(parts.invoice());
-        }
+        byte[] bytes = invoice.isCreditNote()
+                ? UblDocumentSerializer.CREDIT_NOTE.toBytes(parts.creditNote(), errors)
+                : UblDocumentSerializer.INVOICE.toBytes(parts.invoice(), errors);
         if (bytes == null) {
             throw new IllegalArgumentException("invoice " + invoice.invoiceNumber()
                     + " cannot be written as valid UBL 2.1: " + describe(errors));
         }
         return bytes;
+    }
+
+    /** The JAXB tree that {@link #write} serialises: an InvoiceType, or a CreditNoteType for a credit note. */
+    static Object document(Invoice source, UblProfile profile) {
+        Invoice invoice = profile.prepare(source);
+        Parts parts = new Parts(invoice, profile);
+        return invoice.isCreditNote() ? parts.creditNote() : parts.invoice();
     }
 
     private static String describe(ErrorList errors) {
