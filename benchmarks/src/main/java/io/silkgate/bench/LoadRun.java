@@ -8,6 +8,7 @@ import io.silkgate.gateway.config.ConfigLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -136,9 +137,9 @@ public final class LoadRun {
     /** Runs everything the options ask for and prints the figures; the report is also returned. */
     public Report run() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        out.printf(Locale.ROOT, "Silkgate load run: %d documents (%d lines), %d clients, %d cores, %s, Java %s%n",
+        out.printf(Locale.ROOT, "Silkgate load run: %d documents (%d lines), %d clients, %d cores, %s, Java %s %s%n",
                 options.documents(), options.lines(), options.clients(), cores, cpuModel(),
-                System.getProperty("java.version"));
+                System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments());
 
         List<byte[]> sample = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
