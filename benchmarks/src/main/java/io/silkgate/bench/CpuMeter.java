@@ -1,13 +1,13 @@
 package io.silkgate.bench;
 
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * delivery threads, the broker, the JIT compiler, the garbage collector, the load run's own clients and partner
  * stub. On two cores the JIT compiles this code base for minutes: a phase measured while it still does measures
  * the compiler, not the gateway. The per-thread figures come from {@code /proc/self/task} (Linux); elsewhere
- * they are reported as zero.
+ * they are reported as zero. (Thread ids are reused only after the kernel's pid range wraps.)
  */
 final class CpuMeter {
 
@@ -54,7 +54,6 @@ final class CpuMeter {
     private final long cpuStart = processCpuNanos();
     private final long wallStart = System.nanoTime();
     private final Map<Spender, Long> ticksStart = ticksBySpender();
-    private final long jitStart = jitMillis();
 
     static CpuMeter start() {
         return new CpuMeter();
@@ -78,47 +77,73 @@ final class CpuMeter {
         return seconds;
     }
 
-    /**
-     * The JIT compiler's share of the process CPU since the start. The JVM starts and ends compiler threads as the
-     * queue grows and shrinks, and an ended thread's CPU is gone from {@code /proc}; the compiler's own account of
-     * its time is kept, so the larger of the two is taken.
-     */
+    /** The JIT compiler's share of the process CPU since the start. */
     double jitShare() {
         double cpu = cpuSeconds();
-        double jit = Math.max(bySpender().get(Spender.JIT), (jitMillis() - jitStart) / 1e3);
-        return cpu <= 0 ? 0 : Math.min(1, jit / cpu);
+        return cpu <= 0 ? 0 : Math.min(1, bySpender().get(Spender.JIT) / cpu);
     }
 
-    private static long jitMillis() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
-    }
-
-    /** Clock ticks of user + system time of the live threads, by spender. */
+    /**
+     * Clock ticks of user + system time by spender, of every thread seen so far: the JVM ends compiler threads when
+     * its queue shrinks, and a thread's CPU leaves {@code /proc} with it, so the last figure of each thread is kept
+     * (a sampler reads them every second; what a thread spent after its last sample is lost).
+     */
     private static Map<Spender, Long> ticksBySpender() {
         Map<Spender, Long> ticks = new LinkedHashMap<>();
         for (Spender s : Spender.values()) {
             ticks.put(s, 0L);
         }
-        if (!Files.isDirectory(TASKS)) {
-            return ticks;
-        }
-        try (Stream<Path> tasks = Files.list(TASKS)) {
-            tasks.forEach(task -> {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    // "tid (name) state ..." — the name may hold spaces and parentheses: the last ')' ends it
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks.merge(Spender.of(name), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended while we looked: its time is gone with it
-                }
-            });
-        } catch (IOException e) {
-            return ticks;
+        for (long[] thread : ThreadTicks.snapshot().values()) {
+            ticks.merge(Spender.values()[(int) thread[0]], thread[1], Long::sum);
         }
         return ticks;
+    }
+
+    /** The last ticks read of each thread ever seen, by thread id: {spender ordinal, ticks}. */
+    private static final class ThreadTicks {
+        private static final Map<String, long[]> SEEN = new ConcurrentHashMap<>();
+
+        static {
+            Thread sampler = new Thread(() -> {
+                while (true) {
+                    read();
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-cpu-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        static Map<String, long[]> snapshot() {
+            read();
+            return SEEN;
+        }
+
+        private static synchronized void read() {
+            if (!Files.isDirectory(TASKS)) {
+                return;
+            }
+            try (Stream<Path> tasks = Files.list(TASKS)) {
+                tasks.forEach(task -> {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        // "tid (name) state ..." — the name may hold spaces and parentheses: the last ')' ends it
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        SEEN.put(task.getFileName().toString(), new long[] {Spender.of(name).ordinal(), ticks});
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended while we looked: its last sample stands
+                    }
+                });
+            } catch (IOException e) {
+                // no /proc: every figure stays zero
+            }
+        }
     }
 
     static long processCpuNanos() {
