@@ -131,7 +131,8 @@ public final class LoadRun {
 
     static String usage() {
         return "usage: LoadRun [--documents N (2000)] [--clients C (8)] [--lines L (2: ~10 KB signed)]"
-                + " [--warmup W (1000)] [--warmup-seconds S (300)] [--no-half-load] [--long-run SECONDS] [--step-seconds S (2)] [--data DIR]";
+                + " [--warmup W (1000)] [--warmup-seconds S (300)] [--no-half-load] [--long-run SECONDS]"
+                + " [--step-seconds S (2)] [--data DIR]";
     }
 
     /** Runs everything the options ask for and prints the figures; the report is also returned. */
