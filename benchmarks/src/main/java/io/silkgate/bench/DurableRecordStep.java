@@ -67,8 +67,8 @@ final class DurableRecordStep implements Runnable, AutoCloseable {
         String deliveryId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         archive.store(documentId, original);
-        ledger.recordAccepted(new DocumentRecord(documentId, "bench", "ubl", "invoice", documentId, Sha256.hex(original),
-                        null, DocumentStatus.ACCEPTED, now, null, "valid signature", false),
+        ledger.recordAccepted(new DocumentRecord(documentId, "bench", "ubl", "invoice", documentId,
+                        Sha256.hex(original), null, DocumentStatus.ACCEPTED, now, null, "valid signature", false),
                 List.of(new DeliveryRecord(deliveryId, documentId, PARTNER, "ubl", DeliveryStatus.QUEUED, 0, null,
                         now, now)),
                 new Evidence(documentId, evidenceReport, certificatePath, now), Map.of());

@@ -61,9 +61,10 @@ final class StepCosts {
     }
 
     /**
-     * Measures (cheapest of {@value #ROUNDS} rounds, after a warm-up) parse + XMLDSig verify (path and CRL included), the EN 16931 model read, the EN 16931 validation
-     * and the outbound JWS over the given signed documents, round-robin, and the durable record of one document
-     * (archive, ledger, broker message: {@link DurableRecordStep}).
+     * Measures, each the cheapest of {@value #ROUNDS} rounds after a warm-up: parse + XMLDSig verify (path and CRL
+     * included), the EN 16931 model read, the EN 16931 validation and the outbound JWS over the given signed
+     * documents, round-robin, and the durable record of one document (archive, ledger, broker message:
+     * {@link DurableRecordStep}).
      */
     static StepCosts measure(List<byte[]> signedDocuments, double warmupSeconds, double measureSeconds) {
         XmlSignatureVerifier verifier = new XmlSignatureVerifier(new CertificatePathValidator());

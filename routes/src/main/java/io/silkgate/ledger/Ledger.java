@@ -61,7 +61,7 @@ public final class Ledger {
         recordRejected(doc, code, detail, null);
     }
 
-    /** As {@link #recordRejected(DocumentRecord, String, String)}, with the signature evidence in the same transaction. */
+    /** As {@link #recordRejected(DocumentRecord, String, String)}, with the signature evidence in one transaction. */
     public void recordRejected(DocumentRecord doc, String code, String detail, Evidence evidence) {
         checkDocument(doc);
         checkLength("rejection code", Objects.requireNonNull(code, "code"), 64);
