@@ -67,7 +67,7 @@ final class CpuMeter {
         return (System.nanoTime() - wallStart) / 1e9;
     }
 
-    /** CPU seconds of each spender since the start (threads that ended in between are not counted). */
+    /** CPU seconds of each spender since the start (a thread that ended counts up to its last sample). */
     Map<Spender, Double> bySpender() {
         Map<Spender, Long> now = ticksBySpender();
         Map<Spender, Double> seconds = new LinkedHashMap<>();

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Accept step: archive the original bytes, write the document, its deliveries, signature evidence and conversion
- * reports to the ledger in one transaction, then queue the deliveries. Ledger first: a crash before the broker send leaves QUEUED rows that
- * start-up recovery sends again (the broker's duplicate id makes that safe).
+ * reports to the ledger in one transaction, then queue the deliveries. Ledger first: a crash before the broker send
+ * leaves QUEUED rows that start-up recovery sends again (the broker's duplicate id makes that safe).
  */
 public final class DocumentAcceptor implements Processor {
 
