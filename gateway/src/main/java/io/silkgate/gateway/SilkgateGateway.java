@@ -84,7 +84,6 @@ import io.silkgate.verify.RevocationChecker;
 import io.silkgate.verify.SignerRules;
 import io.silkgate.verify.TaxBureauSignatureVerifier;
 import io.silkgate.verify.XmlSignatureVerifier;
-import jakarta.jms.ConnectionFactory;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +124,9 @@ import org.slf4j.LoggerFactory;
 public final class SilkgateGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(SilkgateGateway.class);
+    /** Delivery consumers per partner on this node: always this many, more while a backlog waits. */
     private static final int CONSUMERS_PER_PARTNER = 2;
+    private static final int MAX_CONSUMERS_PER_PARTNER = 8;
 
     private final SilkgateConfig config;
     private final String nodeId;
@@ -228,7 +229,7 @@ public final class SilkgateGateway {
         trust = crypto.trust();
         List<DeliveryTarget> targets = config.partners().stream().map(SilkgateGateway::targetOf).toList();
 
-        ConnectionFactory connections;
+        ActiveMQConnectionFactory connections;
         long t0 = System.nanoTime();
         if (config.gateway().embeddedBroker()) {
             broker = new EmbeddedBroker(dataDir.resolve("broker"), targets, metrics.registry());
@@ -242,6 +243,9 @@ public final class SilkgateGateway {
             closeAtStop.add(brokerMonitor);
             LOG.info("node {}: broker {}", nodeId(), BrokerMonitor.describe(brokerMonitor.state()));
         }
+        // A delivery waits on its partner for milliseconds to seconds: a consumer that buffered messages ahead would
+        // sit on them while the consumers added for a backlog, and other nodes, found the queue empty.
+        connections.setConsumerWindowSize(0);
         try {
             t0 = System.nanoTime();
             database = config.gateway().embeddedDatabase()
@@ -307,7 +311,8 @@ public final class SilkgateGateway {
             partnerControls.add(control);
             main.configure().addRoutesBuilder(new PartnerDeliveryRoute(t,
                     new PartnerDelivery(t, ledger, archive, translator, signer, crypto.xmlSigner(),
-                            transportOf(p, t, client), control, clock), CONSUMERS_PER_PARTNER));
+                            transportOf(p, t, client), control, clock), CONSUMERS_PER_PARTNER,
+                    MAX_CONSUMERS_PER_PARTNER));
         }
         main.addMainListener(new Lifecycle(archive, crypto));
     }

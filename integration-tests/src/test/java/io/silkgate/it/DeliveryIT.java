@@ -12,6 +12,7 @@ import io.silkgate.sign.DetachedJwsVerifier;
 import io.silkgate.sign.JwsCheck;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -118,6 +119,30 @@ class DeliveryIT {
         HttpAnswer original = gateway.get(location + "/original");
         assertEquals(200, original.status(), original::toString);
         assertArrayEquals(invoice, original.body(), "GET .../original must return the submitted bytes");
+    }
+
+    @Test
+    void aBacklogForASlowPartnerIsDeliveredByMoreThanTwoConsumersAtOnce() {
+        // each delivery takes 400 ms at the partner: two consumers would need 2.4 s for twelve documents
+        customs.answerAfter(Duration.ofMillis(400));
+        try {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                HttpAnswer answer = gateway.submit(Samples.freshSignedInvoice("backlog-" + i), "application/xml");
+                assertEquals(202, answer.status(), answer::toString);
+                ids.add(answer.json().path("id").asText());
+            }
+            Await.until(SETTLE, "the backlog to reach vn-customs",
+                    () -> ids.stream().allMatch(id -> !customs.acceptedFor(id).isEmpty()),
+                    () -> customs.describe() + "\n" + gateway.logTail());
+            assertTrue(customs.mostInFlight() > 2, "the partner never saw more than " + customs.mostInFlight()
+                    + " deliveries at once");
+            for (String id : ids) {
+                assertEquals(1, customs.requestsFor(id).size(), customs::describe);
+            }
+        } finally {
+            customs.answerAfter(Duration.ZERO);
+        }
     }
 
     @Test

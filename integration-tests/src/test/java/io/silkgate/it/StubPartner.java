@@ -16,8 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A partner system's REST endpoint, played by a JDK HTTP server on a fixed loopback port: records every request the
@@ -62,6 +63,8 @@ final class StubPartner implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Mode mode;
     private volatile Duration answerDelay = Duration.ZERO;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -99,6 +102,11 @@ final class StubPartner implements AutoCloseable {
      */
     void answerAfter(Duration delay) {
         answerDelay = delay;
+    }
+
+    /** The most requests this stub was answering at the same time so far. */
+    int mostInFlight() {
+        return mostInFlight.get();
     }
 
     /** Every request received so far, oldest first. */
@@ -141,7 +149,8 @@ final class StubPartner implements AutoCloseable {
             try {
                 HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", wanted), 0);
                 s.createContext(PATH, this::handle);
-                executor = Executors.newFixedThreadPool(2);
+                // enough threads that the stub never limits how many deliveries the gateway runs in parallel
+                executor = Executors.newFixedThreadPool(16);
                 s.setExecutor(executor);
                 s.start();
                 return s;
@@ -158,6 +167,8 @@ final class StubPartner implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        int now = inFlight.incrementAndGet();
+        mostInFlight.accumulateAndGet(now, Math::max);
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Duration delay = answerDelay;
@@ -178,6 +189,8 @@ final class StubPartner implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
