@@ -6,7 +6,11 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * Puts deliveries on the partners' queues, all of one document in one broker transaction. Each message carries
  * the broker duplicate id {@code _AMQ_DUPL_ID} = delivery id, so sending a delivery again (start-up recovery
  * after a crash between the ledger commit and the send) never yields a second message.
+ *
+ * <p>Transacted sessions and their producers are kept for the next document (a session is a broker round trip to
+ * open and to close); each is used by one thread at a time, and one that failed is closed, never reused.
  */
 public final class DeliveryQueue implements AutoCloseable {
 
@@ -24,6 +31,7 @@ public final class DeliveryQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryQueue.class);
 
     private final Connection connection;
+    private final Deque<PooledSession> idle = new ConcurrentLinkedDeque<>();
 
     public DeliveryQueue(ConnectionFactory factory) {
         try {
@@ -39,15 +47,28 @@ public final class DeliveryQueue implements AutoCloseable {
      * deliveries first (same duplicate id) — they are sent again one by one: the broker keeps each exactly once.
      */
     public void enqueue(List<QueuedDelivery> deliveries) {
-        try (Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
-            for (QueuedDelivery d : deliveries) {
-                send(session, d);
+        PooledSession pooled = idle.pollFirst();
+        try {
+            if (pooled == null) {
+                pooled = new PooledSession(connection.createSession(true, Session.SESSION_TRANSACTED));
             }
-            session.commit();
+            for (QueuedDelivery d : deliveries) {
+                pooled.send(d);
+            }
+            pooled.session.commit();
+            idle.offerFirst(pooled);
         } catch (JMSException e) {
+            if (pooled != null) {
+                pooled.close();
+            }
             LOG.warn("queueing {} deliveries in one transaction failed ({}); sending them one by one",
                     deliveries.size(), e.toString());
             requeue(deliveries);
+        } catch (RuntimeException e) {
+            if (pooled != null) {
+                pooled.close();
+            }
+            throw e;
         }
     }
 
@@ -84,17 +105,52 @@ public final class DeliveryQueue implements AutoCloseable {
 
     private static void send(Session session, QueuedDelivery d) throws JMSException {
         try (MessageProducer producer = session.createProducer(session.createQueue(QueuedDelivery.queueOf(d.partner())))) {
-            TextMessage m = session.createTextMessage(d.deliveryId());
-            m.setStringProperty(DELIVERY_ID, d.deliveryId());
-            m.setStringProperty(DOCUMENT_ID, d.documentId());
-            m.setStringProperty(DUPLICATE_ID, d.deliveryId());
-            producer.send(m);
+            producer.send(message(session, d));
+        }
+    }
+
+    private static TextMessage message(Session session, QueuedDelivery d) throws JMSException {
+        TextMessage m = session.createTextMessage(d.deliveryId());
+        m.setStringProperty(DELIVERY_ID, d.deliveryId());
+        m.setStringProperty(DOCUMENT_ID, d.documentId());
+        m.setStringProperty(DUPLICATE_ID, d.deliveryId());
+        return m;
+    }
+
+    /** A transacted session with a producer per partner queue it has sent to. */
+    private static final class PooledSession {
+
+        private final Session session;
+        private final Map<String, MessageProducer> producers = new HashMap<>();
+
+        PooledSession(Session session) {
+            this.session = session;
+        }
+
+        void send(QueuedDelivery d) throws JMSException {
+            String queue = QueuedDelivery.queueOf(d.partner());
+            MessageProducer producer = producers.get(queue);
+            if (producer == null) {
+                producer = session.createProducer(session.createQueue(queue));
+                producers.put(queue, producer);
+            }
+            producer.send(message(session, d));
+        }
+
+        void close() {
+            try {
+                session.close();
+            } catch (JMSException e) {
+                // it already failed: nothing of it is kept
+            }
         }
     }
 
     @Override
     public void close() {
+        idle.clear();
         try {
+            // closes every session the pool kept
             connection.close();
         } catch (JMSException e) {
             // closing during shutdown: nothing left to protect
