@@ -472,30 +472,53 @@ public final class Ledger {
         Objects.requireNonNull(deliveryId, "deliveryId");
         Instant now = now();
         return inTransaction(c -> {
-            String documentId = queryOne(c, "SELECT document_id FROM ledger_delivery WHERE id = ?",
-                    rs -> rs.getString(1), deliveryId)
+            DeliveryRecord seen = readDelivery(c, deliveryId)
                     .orElseThrow(() -> new IllegalArgumentException("unknown delivery " + deliveryId));
-            // Lock the document before reading the delivery: all changes to one document's deliveries queue here.
-            DocumentStatus documentStatus = readDocumentStatus(c, documentId, true).orElseThrow();
+            Change early = decide.apply(seen);
+            if (early == null) {
+                return seen;
+            }
+            // In flight before and after (an attempt starts or fails): the document's status cannot change, so its
+            // row is neither locked nor recomputed. The update only applies if nobody changed the delivery since.
+            if (!seen.status().isFinal() && !early.status().isFinal()
+                    && updateDelivery(c, deliveryId, early, now, seen)) {
+                insertEvent(c, seen.documentId(), deliveryId, seen.partner(), now, early.status().name(),
+                        early.detail());
+                return readDelivery(c, deliveryId).orElseThrow();
+            }
+            // Lock the document before reading the delivery again: all changes to its status queue here.
+            DocumentStatus documentStatus = readDocumentStatus(c, seen.documentId(), true).orElseThrow();
             DeliveryRecord current = readDelivery(c, deliveryId).orElseThrow();
             Change change = decide.apply(current);
             if (change == null) {
                 return current;
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE ledger_delivery SET status = ?, attempts = ?,"
-                    + " last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?")) {
-                ps.setString(1, change.status().name());
-                ps.setInt(2, change.attempts());
-                ps.setString(3, clip(change.lastError()));
-                setInstant(ps, 4, change.nextAttemptAt());
-                setInstant(ps, 5, now);
-                ps.setString(6, deliveryId);
-                ps.executeUpdate();
-            }
-            insertEvent(c, documentId, deliveryId, current.partner(), now, change.status().name(), change.detail());
-            recomputeDocument(c, documentId, documentStatus, now);
+            updateDelivery(c, deliveryId, change, now, null);
+            insertEvent(c, seen.documentId(), deliveryId, current.partner(), now, change.status().name(),
+                    change.detail());
+            recomputeDocument(c, seen.documentId(), documentStatus, now);
             return readDelivery(c, deliveryId).orElseThrow();
         });
+    }
+
+    /** Applies a change; with {@code expected}, only if the row still has that status and attempt count. */
+    private static boolean updateDelivery(Connection c, String deliveryId, Change change, Instant now,
+            DeliveryRecord expected) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ledger_delivery SET status = ?, attempts = ?,"
+                + " last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?"
+                + (expected == null ? "" : " AND status = ? AND attempts = ?"))) {
+            ps.setString(1, change.status().name());
+            ps.setInt(2, change.attempts());
+            ps.setString(3, clip(change.lastError()));
+            setInstant(ps, 4, change.nextAttemptAt());
+            setInstant(ps, 5, now);
+            ps.setString(6, deliveryId);
+            if (expected != null) {
+                ps.setString(7, expected.status().name());
+                ps.setInt(8, expected.attempts());
+            }
+            return ps.executeUpdate() == 1;
+        }
     }
 
     private static void refuseIfDelivered(DeliveryRecord current, String action) {

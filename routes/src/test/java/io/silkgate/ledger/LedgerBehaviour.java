@@ -470,6 +470,53 @@ abstract class LedgerBehaviour {
         assertEquals(10, ledger.unfinishedDeliveries().size(), "only the winners' deliveries exist");
     }
 
+    @Test
+    void concurrentAttemptsOnOneDocumentsDeliveriesEndWithTheRightDocumentStatus() throws Exception {
+        int partners = 6;
+        List<DeliveryRecord> deliveries = new ArrayList<>();
+        for (int i = 0; i < partners; i++) {
+            deliveries.add(delivery("dl-" + i, "doc-1", "partner-" + i, "ubl"));
+        }
+        ledger.recordAccepted(document("doc-1", "key-1", null, SHA_A), deliveries);
+        ExecutorService pool = Executors.newFixedThreadPool(partners);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < partners; i++) {
+                String id = "dl-" + i;
+                boolean succeeds = i > 0;
+                running.add(pool.submit(() -> {
+                    start.await();
+                    // two failed attempts each, then the outcome: in-flight changes race with final ones
+                    for (int attempt = 0; attempt < 2; attempt++) {
+                        ledger.startAttempt(id);
+                        ledger.markRetrying(id, "HTTP 503", null);
+                    }
+                    ledger.startAttempt(id);
+                    if (succeeds) {
+                        ledger.markDelivered(id, "HTTP 202");
+                    } else {
+                        ledger.markDeadLettered(id, "HTTP 400");
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : running) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(DocumentStatus.PARTIALLY_DELIVERED, ledger.findDocument("doc-1").orElseThrow().status());
+        for (DeliveryRecord d : ledger.deliveriesOf("doc-1")) {
+            assertEquals(3, d.attempts(), d.toString());
+        }
+        List<String> documentLevel = ledger.eventsOf("doc-1").stream().filter(e -> e.partner() == null)
+                .map(LedgerEvent::status).toList();
+        assertEquals(List.of("RECEIVED", "ACCEPTED", "PARTIALLY_DELIVERED"), documentLevel);
+    }
+
     private static DocumentRecord document(String id, String idempotencyKey, String businessId, String sha256) {
         return new DocumentRecord(id, "acme", "ubl", "invoice", businessId, sha256, idempotencyKey,
                 DocumentStatus.RECEIVED, START, null, "{\"signatures\":[{\"valid\":true}]}", false);
