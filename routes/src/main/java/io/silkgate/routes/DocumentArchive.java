@@ -2,8 +2,10 @@ package io.silkgate.routes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -43,19 +45,18 @@ public final class DocumentArchive {
 
     /**
      * Writes the file under a temporary name, forces it to the disk when this archive syncs, then renames it
-     * atomically: a crash never leaves a half-written original under a document's name.
+     * atomically: a crash never leaves a half-written original under a document's name. The fan-out folders are
+     * created when the first write into them finds them missing, not checked on every store.
      */
     public void store(String documentId, byte[] original) {
         Path target = fileOf(documentId);
         Path temp = target.resolveSibling(target.getFileName() + ".part");
         try {
-            Files.createDirectories(target.getParent());
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(original));
-                if (sync) {
-                    ch.force(true);
-                }
+            try {
+                write(temp, original);
+            } catch (NoSuchFileException e) {
+                Files.createDirectories(target.getParent());
+                write(temp, original);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -63,13 +64,27 @@ public final class DocumentArchive {
         }
     }
 
+    private void write(Path file, byte[] bytes) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                ch.write(buffer);
+            }
+            if (sync) {
+                ch.force(true);
+            }
+        }
+    }
+
     public Optional<byte[]> read(String documentId) {
         if (!ID.matcher(documentId).matches()) {
             return Optional.empty();
         }
-        Path file = fileOf(documentId);
         try {
-            return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+            return Optional.of(Files.readAllBytes(fileOf(documentId)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read archived document " + documentId, e);
         }

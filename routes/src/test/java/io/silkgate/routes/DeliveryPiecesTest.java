@@ -42,6 +42,21 @@ class DeliveryPiecesTest {
     }
 
     @Test
+    void theArchiveRecreatesFanOutFoldersRemovedUnderIt(@TempDir Path dir) throws Exception {
+        DocumentArchive archive = new DocumentArchive(dir);
+        String first = "ab" + UUID.randomUUID().toString().substring(2);
+        archive.store(first, new byte[] {1});
+        // an operator cleans up by hand: the next original for the same folders must still be kept
+        try (var files = Files.walk(dir.resolve("ab"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        String second = first.substring(0, 4) + UUID.randomUUID().toString().substring(4);
+        archive.store(second, new byte[] {2});
+        assertArrayEquals(new byte[] {2}, archive.read(second).orElseThrow());
+        assertEquals(Optional.empty(), archive.read(first));
+    }
+
+    @Test
     void retentionDeletesOnlyOldOriginalsOfFinishedDocuments(@TempDir Path dir) throws Exception {
         DocumentArchive archive = new DocumentArchive(dir);
         String finishedOld = UUID.randomUUID().toString();
