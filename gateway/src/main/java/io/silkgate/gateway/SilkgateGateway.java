@@ -232,7 +232,9 @@ public final class SilkgateGateway {
         ActiveMQConnectionFactory connections;
         long t0 = System.nanoTime();
         if (config.gateway().embeddedBroker()) {
-            broker = new EmbeddedBroker(dataDir.resolve("broker"), targets, metrics.registry());
+            // durable to the same degree as the ledger: fsync only when the ledger is an external database
+            broker = new EmbeddedBroker(dataDir.resolve("broker"), targets, metrics.registry(),
+                    !config.gateway().embeddedDatabase());
             broker.start();
             LOG.info("embedded broker started in {} ms (journal in {})", millisSince(t0), dataDir.resolve("broker"));
             connections = new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL);
