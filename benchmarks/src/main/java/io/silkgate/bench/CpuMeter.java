@@ -22,11 +22,12 @@ final class CpuMeter {
     /** Who spends the CPU, told by thread name (Linux keeps the first 15 characters). */
     enum Spender {
         INTAKE("intake (HTTP workers)", "XNIO-"),
-        DELIVERY("delivery (JMS consumers)", "Camel ("),
+        // the JDK HttpClient's selector and worker threads are the gateway's outbound REST deliveries
+        DELIVERY("delivery (JMS consumers, HTTP client)", "Camel (", "HttpClient-"),
         BROKER("broker", "Thread-", "activemq-"),
         JIT("JIT compiler", "C1 Compiler", "C2 Compiler"),
         GC("garbage collector", "GC Thread", "G1 "),
-        LOAD("load clients + partner stub", "HttpClient-", "bench-partner", "HTTP-Dispatcher"),
+        LOAD("load clients + partner stub", "bench-client", "bench-partner", "HTTP-Dispatcher"),
         OTHER("other");
 
         final String label;

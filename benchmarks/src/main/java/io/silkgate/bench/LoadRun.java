@@ -1,6 +1,5 @@
 package io.silkgate.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.silkgate.certs.SamplePki;
 import io.silkgate.gateway.SilkgateGateway;
@@ -20,8 +19,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -106,6 +107,9 @@ public final class LoadRun {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger numbers = new AtomicInteger();
+    /** Each client thread's own keep-alive connection. */
+    private final ThreadLocal<SubmitConnection> connections = new ThreadLocal<>();
+    private final Queue<SubmitConnection> opened = new ConcurrentLinkedQueue<>();
     private int port;
 
     public LoadRun(Options options, PrintStream out) {
@@ -155,13 +159,19 @@ public final class LoadRun {
             try {
                 URI base = URI.create("http://127.0.0.1:" + port);
                 awaitReady(base);
-                warmUp(base, partner);
+                warmUp(base, partner, options.warmup());
                 // measured now, on code the JIT compiled for the warm-up, as the full load will run it
                 out.println("per-step single-thread cost, same documents, this process (gateway idle):");
                 StepCosts costs = StepCosts.measure(sample, options.stepSeconds() * 0.75, options.stepSeconds());
                 costs.print(out, cores);
                 double limit = costs.limit(cores);
+                // the steps alone gave the compiler other profiles to act on: let it settle again on the full load
+                warmUp(base, partner, 1);
                 List<byte[]> documents = presign(options.documents());
+                // signed before the measured phases, and moved to the old generation by one full collection here:
+                // otherwise every young collection of the half-load phase copies them again
+                int halfCount = Math.max(1, options.documents() / 2);
+                List<byte[]> halfDocuments = options.halfLoad() ? presign(halfCount) : List.of();
                 System.gc();
                 heap.reset();
                 CpuMeter meter = CpuMeter.start();
@@ -196,10 +206,10 @@ public final class LoadRun {
                 double halfRate = 0;
                 if (options.halfLoad()) {
                     halfRate = Math.min(full.acceptedPerSecond(), full.deliveredPerSecond()) / 2;
-                    int count = Math.max(1, options.documents() / 2);
-                    Phase halfPhase = openLoop(base, partner, presign(count), halfRate);
+                    Phase halfPhase = openLoop(base, partner, halfDocuments, halfRate);
                     half = halfPhase.accept();
-                    out.printf(Locale.ROOT, "half load (open loop at %,.1f docs/s, %d documents):%n", halfRate, count);
+                    out.printf(Locale.ROOT, "half load (open loop at %,.1f docs/s, %d documents):%n", halfRate,
+                            halfCount);
                     out.println("  accept latency      " + half);
                     out.println("  end-to-end latency  " + halfPhase.endToEnd());
                 }
@@ -224,10 +234,11 @@ public final class LoadRun {
     }
 
     /**
-     * Closed-loop rounds of documents until at least {@code --warmup} documents went through and the JIT compiler
-     * took less than {@link #JIT_SETTLED} of the process CPU in the last round, or {@code --warmup-seconds} passed.
+     * Closed-loop rounds of documents until at least {@code minimum} documents went through and the JIT compiler
+     * took less than {@link #JIT_SETTLED} of the process CPU in the last two rounds (one quiet round can be a lull
+     * between two waves of compilations), or {@code --warmup-seconds} passed.
      */
-    private void warmUp(URI base, BenchReceiver partner) throws Exception {
+    private void warmUp(URI base, BenchReceiver partner, int minimum) throws Exception {
         if (options.warmup() == 0) {
             return;
         }
@@ -235,17 +246,19 @@ public final class LoadRun {
         int round = Math.max(500, 50 * options.clients());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
         int done = 0;
+        int quietRounds = 0;
         double jitShare;
         do {
             List<byte[]> documents = presign(round);
             CpuMeter meter = CpuMeter.start();
             Phase warm = closedLoop(base, partner, documents);
             jitShare = meter.jitShare();
+            quietRounds = jitShare <= JIT_SETTLED ? quietRounds + 1 : 0;
             done += documents.size();
             out.printf(Locale.ROOT, "warm-up: %,d documents, %.1f docs/s delivered, JIT compiler %.0f%% of the CPU%n",
                     done, warm.deliveredPerSecond(), 100 * jitShare);
-        } while ((done < options.warmup() || jitShare > JIT_SETTLED) && System.nanoTime() < deadline);
-        if (jitShare > JIT_SETTLED) {
+        } while ((done < minimum || quietRounds < 2) && System.nanoTime() < deadline);
+        if (quietRounds < 2) {
             out.printf(Locale.ROOT, "warm-up stopped after %d s with the JIT compiler still busy: the figures below"
                     + " include it%n", options.warmupSeconds());
         }
@@ -263,7 +276,7 @@ public final class LoadRun {
         long[] answered = new long[n];
         String[] ids = new String[n];
         AtomicInteger next = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(options.clients());
+        ExecutorService clients = clientPool(options.clients());
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < options.clients(); c++) {
@@ -281,6 +294,7 @@ public final class LoadRun {
             }
         } finally {
             clients.shutdownNow();
+            closeConnections();
         }
         return settle(partner, submitted, answered, ids);
     }
@@ -294,7 +308,7 @@ public final class LoadRun {
         long start = System.nanoTime() + 50_000_000L;
         long interval = (long) (1e9 / rate);
         int threads = Math.max(options.clients(), 4);
-        ExecutorService clients = Executors.newFixedThreadPool(threads);
+        ExecutorService clients = clientPool(threads);
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < threads; c++) {
@@ -317,6 +331,7 @@ public final class LoadRun {
             }
         } finally {
             clients.shutdownNow();
+            closeConnections();
         }
         return settle(partner, scheduled, answered, ids);
     }
@@ -343,7 +358,7 @@ public final class LoadRun {
         signer.start();
         long interval = (long) (1e9 / rate);
         int threads = Math.max(options.clients(), 4);
-        ExecutorService clients = Executors.newFixedThreadPool(threads);
+        ExecutorService clients = clientPool(threads);
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long start = System.nanoTime();
@@ -382,6 +397,7 @@ public final class LoadRun {
         } finally {
             clients.shutdown();
             clients.awaitTermination(1, TimeUnit.MINUTES);
+            closeConnections();
             signer.interrupt();
         }
         System.gc();
@@ -438,24 +454,39 @@ public final class LoadRun {
 
     /** POSTs one document; its gateway id when the answer is 202, otherwise null (and one line on the output). */
     private String submit(URI base, byte[] document) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/documents"))
-                .header("Content-Type", "application/xml")
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(document)).build();
+        SubmitConnection connection = connections.get();
+        if (connection == null) {
+            connection = new SubmitConnection(base);
+            connections.set(connection);
+            opened.add(connection);
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 202) {
-                out.println("  not accepted: " + response.statusCode() + " " + response.body());
+            SubmitConnection.Answer answer = connection.post("/api/v1/documents", "application/xml", document);
+            if (answer.status() != 202) {
+                out.println("  not accepted: " + answer.status() + " " + answer.body());
                 return null;
             }
-            JsonNode answer = json.readTree(response.body());
-            return answer.path("id").asText(null);
+            return json.readTree(answer.body()).path("id").asText(null);
         } catch (IOException e) {
             out.println("  submission failed: " + e);
             return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
+        }
+    }
+
+    /** Load client threads, named so that the CPU split counts them as the run's own. */
+    private static ExecutorService clientPool(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "bench-client-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Closes the clients' connections at the end of a phase (its threads end with it). */
+    private void closeConnections() {
+        for (SubmitConnection c = opened.poll(); c != null; c = opened.poll()) {
+            c.close();
         }
     }
 
