@@ -48,6 +48,7 @@ public final class DeliveryQueue implements AutoCloseable {
      */
     public void enqueue(List<QueuedDelivery> deliveries) {
         PooledSession pooled = idle.pollFirst();
+        boolean committed = false;
         try {
             if (pooled == null) {
                 pooled = new PooledSession(connection.createSession(true, Session.SESSION_TRANSACTED));
@@ -56,19 +57,17 @@ public final class DeliveryQueue implements AutoCloseable {
                 pooled.send(d);
             }
             pooled.session.commit();
-            idle.offerFirst(pooled);
+            committed = true;
         } catch (JMSException e) {
-            if (pooled != null) {
-                pooled.close();
-            }
             LOG.warn("queueing {} deliveries in one transaction failed ({}); sending them one by one",
                     deliveries.size(), e.toString());
             requeue(deliveries);
-        } catch (RuntimeException e) {
-            if (pooled != null) {
+        } finally {
+            if (committed) {
+                idle.offerFirst(pooled);
+            } else if (pooled != null) {
                 pooled.close();
             }
-            throw e;
         }
     }
 
