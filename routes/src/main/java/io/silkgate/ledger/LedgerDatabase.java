@@ -11,7 +11,14 @@ import org.flywaydb.core.Flyway;
 /** The ledger's connection pool, migrated to the current schema on open. */
 public final class LedgerDatabase implements AutoCloseable {
 
+    /** Connections to a database server: each one is a server process, and a cluster has several nodes. */
     private static final int MAX_POOL_SIZE = 8;
+    /**
+     * Connections to the embedded H2 database cost a little memory each. With fewer connections than the threads
+     * that write (HTTP workers and delivery consumers: 16-24 under load), the threads queue for one, and handing a
+     * connection from thread to thread cost more CPU than the statements it ran.
+     */
+    private static final int MAX_EMBEDDED_POOL_SIZE = 32;
     private static final int VALIDITY_TIMEOUT_SECONDS = 2;
 
     private final HikariDataSource dataSource;
@@ -21,7 +28,7 @@ public final class LedgerDatabase implements AutoCloseable {
     }
 
     /**
-     * Opens a small connection pool and applies the Flyway migrations under {@code classpath:db/migration}.
+     * Opens a connection pool (small for a database server, larger for embedded H2) and applies the Flyway migrations under {@code classpath:db/migration}.
      *
      * @param user     database user, or null when the URL carries it (or none is needed)
      * @param password database password, or null
@@ -37,7 +44,7 @@ public final class LedgerDatabase implements AutoCloseable {
         if (password != null) {
             config.setPassword(password);
         }
-        config.setMaximumPoolSize(MAX_POOL_SIZE);
+        config.setMaximumPoolSize(jdbcUrl.startsWith("jdbc:h2:") ? MAX_EMBEDDED_POOL_SIZE : MAX_POOL_SIZE);
         // One idle connection keeps an embedded H2 database open between requests instead of re-opening the file.
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);

@@ -9,7 +9,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +38,26 @@ class LedgerDatabaseTest {
         LedgerDatabase again = LedgerDatabase.open(url, null, null);
         assertTrue(again.isUp());
         again.close();
+    }
+
+    @Test
+    void embeddedLedgerGivesEveryHttpWorkerAndDeliveryConsumerAConnectionAtOnce() throws Exception {
+        // 16 HTTP workers on two cores and up to 8 delivery consumers per partner write at the same time
+        try (LedgerDatabase database = LedgerDatabase.open(LedgerDatabase.embeddedUrl(dataDir), null, null)) {
+            List<Connection> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 24; i++) {
+                    held.add(database.dataSource().getConnection());
+                }
+                for (Connection c : held) {
+                    assertTrue(c.isValid(1));
+                }
+            } finally {
+                for (Connection c : held) {
+                    c.close();
+                }
+            }
+        }
     }
 
     @Test
