@@ -12,9 +12,6 @@ import io.silkgate.routes.DeliveryQueue;
 import io.silkgate.routes.DocumentArchive;
 import io.silkgate.routes.QueuedDelivery;
 import io.silkgate.routes.Sha256;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,15 +24,15 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * What the gateway writes durably for one delivered document, as one step: the archived original (not forced to the
  * disk, as with the embedded ledger), the ledger's
  * acceptance (document, delivery, events, signature evidence: one commit), the persistent broker message (one
- * commit) and the delivery's two state changes (DELIVERING, DELIVERED). The ledger is an embedded H2 database with
- * the gateway's settings in a temp dir; the messages go to the running gateway's embedded broker, on a queue of
- * their own that nothing consumes.
+ * commit) and the delivery's two state changes (DELIVERING, DELIVERED). It writes to the running gateway's own
+ * embedded ledger and archive, so that each commit costs what it costs the gateway at that ledger's size (a fresh
+ * database is cheaper to write), and to its embedded broker, on a queue of its own that nothing consumes. Its
+ * documents are recorded under the partner {@value #PARTNER}, delivered.
  */
 final class DurableRecordStep implements Runnable, AutoCloseable {
 
     private static final String PARTNER = "bench-step";
 
-    private final Path dataDir;
     private final LedgerDatabase database;
     private final Ledger ledger;
     private final DeliveryQueue queue;
@@ -45,20 +42,19 @@ final class DurableRecordStep implements Runnable, AutoCloseable {
     private final String evidenceReport;
     private final String certificatePath;
 
-    /** @param original the signed document that is archived; its evidence is recorded with it */
-    DurableRecordStep(byte[] original, Evidence evidence) {
+    /**
+     * @param gatewayDataDir the data dir of the running gateway, whose embedded ledger and archive are written
+     * @param original       the signed document that is archived; its evidence is recorded with it
+     */
+    DurableRecordStep(Path gatewayDataDir, byte[] original, Evidence evidence) {
         this.original = original;
         this.evidenceReport = evidence.report();
         this.certificatePath = evidence.certificatePath();
-        try {
-            dataDir = Files.createTempDirectory("silkgate-step");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        database = LedgerDatabase.open(LedgerDatabase.embeddedUrl(dataDir), null, null);
+        // the same database the gateway has open: H2 shares it between the two pools of this process
+        database = LedgerDatabase.open(LedgerDatabase.embeddedUrl(gatewayDataDir), null, null);
         ledger = new Ledger(database.dataSource(), clock);
         queue = new DeliveryQueue(new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL));
-        archive = new DocumentArchive(dataDir.resolve("archive"), false);
+        archive = new DocumentArchive(gatewayDataDir.resolve("archive"), false);
     }
 
     @Override
@@ -78,9 +74,8 @@ final class DurableRecordStep implements Runnable, AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         queue.close();
         database.close();
-        TempDirs.delete(dataDir);
     }
 }

@@ -146,11 +146,7 @@ public final class LoadRun {
                 options.documents(), options.lines(), options.clients(), cores, cpuModel(),
                 System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments());
 
-        List<byte[]> sample = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            sample.add(nextDocument());
-        }
-        out.printf(Locale.ROOT, "signed document size: %,d bytes%n", sample.get(0).length);
+        out.printf(Locale.ROOT, "signed document size: %,d bytes%n", nextDocument().length);
 
         Path dataDir = options.dataDir() != null ? options.dataDir() : Files.createTempDirectory("silkgate-load");
         try (BenchReceiver partner = new BenchReceiver(); HeapSampler heap = new HeapSampler(50)) {
@@ -160,14 +156,16 @@ public final class LoadRun {
                 URI base = URI.create("http://127.0.0.1:" + port);
                 awaitReady(base);
                 warmUp(base, partner, options.warmup());
-                // measured now, on code the JIT compiled for the warm-up, as the full load will run it
-                out.println("per-step single-thread cost, same documents, this process (gateway idle):");
-                StepCosts costs = StepCosts.measure(sample, options.stepSeconds() * 0.75, options.stepSeconds());
+                List<byte[]> documents = presign(options.documents());
+                // measured now, on code the JIT compiled for the warm-up, as the full load will run it, and on the
+                // documents the full load submits
+                out.println("per-step single-thread cost, the full load's documents, this process (gateway idle):");
+                StepCosts costs = StepCosts.measure(documents, dataDir, options.stepSeconds() * 0.75,
+                        options.stepSeconds());
                 costs.print(out, cores);
                 double limit = costs.limit(cores);
                 // the steps alone gave the compiler other profiles to act on: let it settle again on the full load
                 warmUp(base, partner, 1);
-                List<byte[]> documents = presign(options.documents());
                 // signed before the measured phases, and moved to the old generation by one full collection here:
                 // otherwise every young collection of the half-load phase copies them again
                 int halfCount = Math.max(1, options.documents() / 2);
@@ -189,8 +187,9 @@ public final class LoadRun {
                 out.println("  end-to-end latency  " + full.endToEnd());
                 out.printf(Locale.ROOT, "  peak heap   %,d MB (max %,d MB)%n", peakHeap >> 20,
                         Runtime.getRuntime().maxMemory() >> 20);
-                out.printf(Locale.ROOT, "  same-run limit %,.1f docs/s -> delivered / limit = %.2f%n", limit,
-                        full.deliveredPerSecond() / limit);
+                out.printf(Locale.ROOT, "  same-run limit %,.1f docs/s -> delivered / limit = %.2f (against the"
+                                + " steps alone: %.2f)%n", limit, full.deliveredPerSecond() / limit,
+                        full.deliveredPerSecond() / costs.limitAlone(cores));
                 // on a shared machine the process may not get every core: CPU per document shows the overhead alone
                 out.printf(Locale.ROOT, "  process CPU %.1f s over %.1f s = %.0f%% of %d cores; %,.0f µs CPU per"
                                 + " delivered document = %.1f x the steps' %,.0f µs (load clients and partner stub"

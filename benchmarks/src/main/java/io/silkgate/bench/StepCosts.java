@@ -12,17 +12,18 @@ import io.silkgate.sign.DetachedJwsSigner;
 import io.silkgate.verify.CertificatePathValidator;
 import io.silkgate.verify.TrustAnchors;
 import io.silkgate.verify.XmlSignatureVerifier;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.w3c.dom.Document;
 
@@ -32,12 +33,15 @@ import org.w3c.dom.Document;
  */
 final class StepCosts {
 
-    /** One step: mean CPU time (and wall time) per document on one thread. */
-    record Step(String name, double micros, double wallMicros) {
+    /**
+     * One step: mean CPU and wall time per document on one thread, taken in pipeline order, and its CPU time when
+     * it runs alone in a loop (for comparison: the loop keeps the step's code and data in the core's caches).
+     */
+    record Step(String name, double micros, double wallMicros, double aloneMicros) {
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    /** Each step is measured this many times; the cheapest round counts. */
+    /** Each measurement is taken this many times; the cheapest round counts. */
     private static final int ROUNDS = 3;
 
     private final List<Step> steps;
@@ -60,13 +64,20 @@ final class StepCosts {
         return cores * 1_000_000.0 / totalMicros();
     }
 
+    /** As {@link #limit}, with each CPU step's cost when it runs alone in a loop. */
+    double limitAlone(int cores) {
+        return cores * 1_000_000.0 / steps.stream().mapToDouble(Step::aloneMicros).sum();
+    }
+
     /**
-     * Measures, each the cheapest of {@value #ROUNDS} rounds after a warm-up: parse + XMLDSig verify (path and CRL
-     * included), the EN 16931 model read, the EN 16931 validation and the outbound JWS over the given signed
-     * documents, round-robin, and the durable record of one document (archive, ledger, broker message:
-     * {@link DurableRecordStep}).
+     * Measures, after a warm-up, the CPU steps of each of the given signed documents in the order the gateway runs
+     * them: parse + XMLDSig verify (path and CRL included), the EN 16931 model read and the EN 16931 validation of
+     * that parsed document, then the outbound JWS over its bytes; and the durable record of one document (archive,
+     * ledger, broker message, into the gateway's own ledger: {@link DurableRecordStep}). Each CPU step is also
+     * measured alone, in a loop over a few of the documents, for comparison.
      */
-    static StepCosts measure(List<byte[]> signedDocuments, double warmupSeconds, double measureSeconds) {
+    static StepCosts measure(List<byte[]> signedDocuments, Path gatewayDataDir, double warmupSeconds,
+            double measureSeconds) {
         XmlSignatureVerifier verifier = new XmlSignatureVerifier(new CertificatePathValidator());
         TrustAnchors cn = TrustAnchors.of(List.of(SamplePki.certificate("cn/root-ca.pem")),
                 List.of(SamplePki.crl("cn/issuing-ca.crl")));
@@ -75,43 +86,120 @@ final class StepCosts {
         IssuedCertificate gatewayKey = SamplePki.load("silkgate/gateway");
         DetachedJwsSigner signer = new DetachedJwsSigner(gatewayKey.privateKey(), gatewayKey.chain());
         Instant at = Instant.now();
-        List<Document> parsed = new ArrayList<>();
-        for (byte[] document : signedDocuments) {
-            parsed.add(SecureXml.parse(document));
-        }
-        Map<String, Runnable> work = new LinkedHashMap<>();
-        Cycle<byte[]> bytes = new Cycle<>(signedDocuments);
+        Map<String, Function<Document, Object>> onParsed = new LinkedHashMap<>();
+        onParsed.put("read EN 16931 model", document -> ubl.read(document.getDocumentElement()));
+        onParsed.put("validate EN 16931 (warm)", document -> require(
+                validator.validate("ubl", document).isEmpty(), "invoice is not EN 16931-valid"));
+        Function<byte[], Document> parseAndVerify = bytes -> {
+            Document document = SecureXml.parse(bytes);
+            require(verifier.verify(document, (e, c) -> cn, at).ok(), "signature did not verify");
+            return document;
+        };
+        Function<byte[], Object> sign = signer::sign;
+
+        InPipelineOrder pipeline = new InPipelineOrder(signedDocuments, parseAndVerify, onParsed.values(), sign);
+        pipeline.run(warmupSeconds);
+        double[][] inOrder = cheapestRoundOf(ROUNDS, () -> pipeline.run(measureSeconds));
+
+        // alone: a loop over a few of the documents, parsed beforehand, as JMH would measure a step
+        List<byte[]> few = signedDocuments.subList(0, Math.min(8, signedDocuments.size()));
+        Cycle<byte[]> bytes = new Cycle<>(few);
+        List<Document> parsed = few.stream().map(SecureXml::parse).toList();
         Cycle<Document> documents = new Cycle<>(parsed);
-        work.put("parse + verify XMLDSig", () -> require(
-                verifier.verify(SecureXml.parse(bytes.next()), (e, c) -> cn, at).ok(), "signature did not verify"));
-        work.put("read EN 16931 model", () -> ubl.read(documents.next().getDocumentElement()));
-        work.put("validate EN 16931 (warm)", () -> require(
-                validator.validate("ubl", documents.next()).isEmpty(), "invoice is not EN 16931-valid"));
-        work.put("sign outbound JWS", () -> signer.sign(bytes.next()));
+        List<Runnable> alone = new ArrayList<>();
+        alone.add(() -> parseAndVerify.apply(bytes.next()));
+        onParsed.values().forEach(step -> alone.add(() -> step.apply(documents.next())));
+        alone.add(() -> sign.apply(bytes.next()));
+        List<String> names = new ArrayList<>();
+        names.add("parse + verify XMLDSig");
+        names.addAll(onParsed.keySet());
+        names.add("sign outbound JWS");
         List<Step> steps = new ArrayList<>();
-        for (Map.Entry<String, Runnable> step : work.entrySet()) {
-            run(step.getValue(), warmupSeconds, false);
-            double[] cost = cheapestOf(ROUNDS, () -> run(step.getValue(), measureSeconds, false));
-            steps.add(new Step(step.getKey(), cost[0], cost[1]));
+        for (int i = 0; i < alone.size(); i++) {
+            Runnable step = alone.get(i);
+            run(step, warmupSeconds, false);
+            double[] cost = cheapestOf(ROUNDS, () -> run(step, measureSeconds, false));
+            steps.add(new Step(names.get(i), inOrder[i][0], inOrder[i][1], cost[0]));
         }
         Evidence evidence = SignatureEvidence.of("sample", verifier.verify(parsed.get(0), (e, c) -> cn, at), at);
-        try (DurableRecordStep durable = new DurableRecordStep(signedDocuments.get(0), evidence)) {
+        try (DurableRecordStep durable = new DurableRecordStep(gatewayDataDir, signedDocuments.get(0), evidence)) {
             run(durable, warmupSeconds, true);
             double[] cost = cheapestOf(ROUNDS, () -> run(durable, measureSeconds, true));
-            steps.add(new Step("archive + ledger + enqueue", cost[0], cost[1]));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            steps.add(new Step("archive + ledger + enqueue", cost[0], cost[1], cost[0]));
         }
         return new StepCosts(steps);
     }
 
     void print(PrintStream out, int cores) {
+        out.printf(Locale.ROOT, "  %-28s %9s %15s %9s%n", "", "CPU µs", "(wall µs)", "alone µs");
         for (Step step : steps) {
-            out.printf(Locale.ROOT, "  %-28s %9.0f µs CPU (%,.0f docs/s on one core; wall %,.0f µs)%n",
-                    step.name(), step.micros(), 1_000_000.0 / step.micros(), step.wallMicros());
+            out.printf(Locale.ROOT, "  %-28s %9.0f %15s %9.0f%n", step.name(), step.micros(),
+                    String.format(Locale.ROOT, "(%,.0f)", step.wallMicros()), step.aloneMicros());
         }
-        out.printf(Locale.ROOT, "  %-28s %9.0f µs CPU -> limit on %d cores: %,.1f docs/s%n", "sum", totalMicros(), cores,
-                limit(cores));
+        out.printf(Locale.ROOT, "  %-28s %9.0f %15s %9.0f%n", "sum", totalMicros(), "",
+                steps.stream().mapToDouble(Step::aloneMicros).sum());
+        out.printf(Locale.ROOT, "  limit on %d cores: %,.1f docs/s (each step alone would allow %,.1f)%n", cores,
+                limit(cores), limitAlone(cores));
+    }
+
+    /**
+     * The CPU steps of one document after another, each step timed on its own (thread CPU and wall clock): the
+     * parsed document goes from step to step as in the gateway, so each step finds in the caches what the previous
+     * one left there, not its own data of the previous run.
+     */
+    private static final class InPipelineOrder {
+        private final Cycle<byte[]> documents;
+        private final Function<byte[], Document> parse;
+        private final List<Function<Document, Object>> onParsed;
+        private final Function<byte[], Object> sign;
+
+        InPipelineOrder(List<byte[]> documents, Function<byte[], Document> parse,
+                Collection<Function<Document, Object>> onParsed, Function<byte[], Object> sign) {
+            this.documents = new Cycle<>(documents);
+            this.parse = parse;
+            this.onParsed = List.copyOf(onParsed);
+            this.sign = sign;
+        }
+
+        /** Runs documents for about {@code seconds} of this thread's CPU; per step, mean CPU and wall µs. */
+        double[][] run(double seconds) {
+            int count = onParsed.size() + 2;
+            long[] cpu = new long[count];
+            long[] wall = new long[count];
+            long budget = (long) (seconds * 1e9);
+            long runs = 0;
+            long spent = 0;
+            while (spent < budget || runs < 2) {
+                byte[] bytes = documents.next();
+                long[] cpuMarks = new long[count + 1];
+                long[] wallMarks = new long[count + 1];
+                mark(cpuMarks, wallMarks, 0);
+                Document document = parse.apply(bytes);
+                mark(cpuMarks, wallMarks, 1);
+                for (int i = 0; i < onParsed.size(); i++) {
+                    onParsed.get(i).apply(document);
+                    mark(cpuMarks, wallMarks, i + 2);
+                }
+                sign.apply(bytes);
+                mark(cpuMarks, wallMarks, count);
+                for (int i = 0; i < count; i++) {
+                    cpu[i] += cpuMarks[i + 1] - cpuMarks[i];
+                    wall[i] += wallMarks[i + 1] - wallMarks[i];
+                }
+                spent += cpuMarks[count] - cpuMarks[0];
+                runs++;
+            }
+            double[][] perStep = new double[count][];
+            for (int i = 0; i < count; i++) {
+                perStep[i] = new double[] {cpu[i] / 1000.0 / runs, wall[i] / 1000.0 / runs};
+            }
+            return perStep;
+        }
+
+        private static void mark(long[] cpu, long[] wall, int at) {
+            cpu[at] = THREADS.getCurrentThreadCpuTime();
+            wall[at] = System.nanoTime();
+        }
     }
 
     /**
@@ -141,24 +229,38 @@ final class StepCosts {
     }
 
     /**
-     * The round with the least CPU per run: a step's cost swings between rounds (a compilation or a collection
-     * landing in one of them), and the cheapest round is the fairest figure for a limit.
+     * The round with the least CPU: a step's cost swings between rounds (a compilation or a collection landing in
+     * one of them), and the cheapest round is the fairest figure for a limit.
      */
     private static double[] cheapestOf(int rounds, Supplier<double[]> round) {
-        double[] best = round.get();
+        return cheapestRoundOf(rounds, () -> new double[][] {round.get()})[0];
+    }
+
+    /** As above for a round of several steps (CPU first in each): the round with the least CPU over all steps. */
+    private static double[][] cheapestRoundOf(int rounds, Supplier<double[][]> round) {
+        double[][] best = round.get();
         for (int i = 1; i < rounds; i++) {
-            double[] next = round.get();
-            if (next[0] < best[0]) {
+            double[][] next = round.get();
+            if (cpuOf(next) < cpuOf(best)) {
                 best = next;
             }
         }
         return best;
     }
 
-    private static void require(boolean condition, String message) {
+    private static double cpuOf(double[][] round) {
+        double sum = 0;
+        for (double[] step : round) {
+            sum += step[0];
+        }
+        return sum;
+    }
+
+    private static boolean require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalStateException(message);
         }
+        return true;
     }
 
     /** Hands out the elements of a list round-robin (one thread only). */
