@@ -4,11 +4,11 @@ import com.helger.cii.d16b.CCIID16B;
 import io.silkgate.schemas.DocumentRejectedException;
 import io.silkgate.schemas.ErrorCode;
 import io.silkgate.schemas.Problem;
+import io.silkgate.schemas.UnmarshallerPerThread;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
-import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
 import jakarta.xml.bind.ValidationEventHandler;
 import jakarta.xml.bind.ValidationEventLocator;
@@ -82,10 +82,7 @@ public final class CiiSyntax {
         Collector problems = new Collector();
         JAXBElement<CrossIndustryInvoiceType> bound;
         try {
-            Unmarshaller unmarshaller = Binding.CONTEXT.createUnmarshaller();
-            unmarshaller.setSchema(SchemaHolder.SCHEMA);
-            unmarshaller.setEventHandler(problems);
-            bound = unmarshaller.unmarshal(root, CrossIndustryInvoiceType.class);
+            bound = Readers.PER_THREAD.unmarshal(new DOMSource(root), CrossIndustryInvoiceType.class, problems);
         } catch (JAXBException e) {
             if (problems.list.isEmpty()) {
                 problems.list.add(Problem.of(ErrorCode.SCHEMA_INVALID, String.valueOf(e.getMessage())));
@@ -252,6 +249,11 @@ public final class CiiSyntax {
                 throw new IllegalStateException("JAXB context for CII D16B cannot be created", e);
             }
         }
+    }
+
+    private static final class Readers {
+
+        static final UnmarshallerPerThread PER_THREAD = new UnmarshallerPerThread(Binding.CONTEXT, SchemaHolder.SCHEMA);
     }
 
     private static final class SchemaHolder {

@@ -2,11 +2,11 @@ package io.silkgate.schemas.national;
 
 import io.silkgate.schemas.DocumentRejectedException;
 import io.silkgate.schemas.ErrorCode;
+import io.silkgate.schemas.UnmarshallerPerThread;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
-import jakarta.xml.bind.Unmarshaller;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -14,17 +14,20 @@ import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
+import javax.xml.transform.dom.DOMSource;
 import org.w3c.dom.Element;
 
 /**
  * The JAXB side of one national format: binds a DOM element to the generated classes and marshals them back to
- * UTF-8 bytes. One instance per format; JAXBContext is thread-safe, (un)marshallers are made per call.
+ * UTF-8 bytes. One instance per format: the JAXBContext is shared, an unmarshaller kept per thread, a marshaller
+ * made per call.
  */
 public final class JaxbIo {
 
     private static final DatatypeFactory DATATYPES = datatypes();
 
     private final JAXBContext context;
+    private final UnmarshallerPerThread unmarshallers;
     private final String noNamespaceSchemaLocation;
 
     /** A binding for the package of {@code objectFactory}; {@code schemaLocation} may be null. */
@@ -34,14 +37,14 @@ public final class JaxbIo {
         } catch (JAXBException e) {
             throw new IllegalStateException("JAXB bindings of " + objectFactory.getPackageName() + " do not load", e);
         }
+        this.unmarshallers = new UnmarshallerPerThread(context, null);
         this.noNamespaceSchemaLocation = schemaLocation;
     }
 
     /** The element bound to {@code type}; the DOM is only read. */
     public <T> T read(Element root, Class<T> type) {
         try {
-            Unmarshaller unmarshaller = context.createUnmarshaller();
-            return unmarshaller.unmarshal(root, type).getValue();
+            return unmarshallers.unmarshal(new DOMSource(root), type, null).getValue();
         } catch (JAXBException e) {
             throw new DocumentRejectedException(ErrorCode.SCHEMA_INVALID,
                     "cannot bind " + root.getLocalName() + ": " + e.getMessage());

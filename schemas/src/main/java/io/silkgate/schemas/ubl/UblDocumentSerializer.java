@@ -48,10 +48,15 @@ final class UblDocumentSerializer<T> {
         this.type = type;
         this.root = phUbl.getRootElementQName();
         // the very context and compiled schema ph-ubl caches for this document type
-        this.context = JAXBContextCache.getInstance()
-                .getFromCache(JAXBContextCacheKey.createForPackage(type.getPackage(), type.getClassLoader()));
+        this.context = phUblContext(type);
         this.schema = phUbl.getSchema();
         this.prefixes = new JAXBNamespacePrefixMapper(phUbl.getNamespaceContext());
+    }
+
+    /** The JAXB context ph-ubl caches for the package of {@code type}. */
+    static JAXBContext phUblContext(Class<?> type) {
+        return JAXBContextCache.getInstance()
+                .getFromCache(JAXBContextCacheKey.createForPackage(type.getPackage(), type.getClassLoader()));
     }
 
     /**

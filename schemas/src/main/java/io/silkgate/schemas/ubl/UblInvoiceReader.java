@@ -2,6 +2,7 @@ package io.silkgate.schemas.ubl;
 
 import com.helger.diagnostics.error.IError;
 import com.helger.diagnostics.error.list.ErrorList;
+import com.helger.jaxb.validation.WrappedCollectingValidationEventHandler;
 import com.helger.ubl21.UBL21Marshaller;
 import com.helger.xsds.ccts.cct.schemamodule.NumericType;
 import com.helger.xsds.ccts.cct.schemamodule.TextType;
@@ -9,6 +10,7 @@ import io.silkgate.schemas.DocumentRejectedException;
 import io.silkgate.schemas.DomSaxReader;
 import io.silkgate.schemas.ErrorCode;
 import io.silkgate.schemas.Problem;
+import io.silkgate.schemas.UnmarshallerPerThread;
 import io.silkgate.schemas.en16931.BinaryObject;
 import io.silkgate.schemas.en16931.Buyer;
 import io.silkgate.schemas.en16931.Contact;
@@ -37,6 +39,7 @@ import io.silkgate.schemas.en16931.Seller;
 import io.silkgate.schemas.en16931.SellerTaxRepresentative;
 import io.silkgate.schemas.en16931.SupportingDocument;
 import io.silkgate.schemas.en16931.VatBreakdown;
+import jakarta.xml.bind.JAXBException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -113,6 +116,11 @@ public final class UblInvoiceReader {
 
     private static final Pattern SUBJECT_CODE = Pattern.compile("^#([A-Z]{3})#(.*)$", Pattern.DOTALL);
     private static final int MAX_PROBLEMS = 20;
+    // ph-ubl's own context and schema, as its marshallers use them
+    private static final UnmarshallerPerThread INVOICES = new UnmarshallerPerThread(
+            UblDocumentSerializer.phUblContext(InvoiceType.class), UBL21Marshaller.invoice().getSchema());
+    private static final UnmarshallerPerThread CREDIT_NOTES = new UnmarshallerPerThread(
+            UblDocumentSerializer.phUblContext(CreditNoteType.class), UBL21Marshaller.creditNote().getSchema());
 
     /** The model of the UBL Invoice or CreditNote rooted at {@code root}; the DOM is not modified. */
     public Invoice read(Element root) {
@@ -120,17 +128,26 @@ public final class UblInvoiceReader {
         String name = root.getLocalName();
         if (INVOICE_NS.equals(ns) && "Invoice".equals(name)) {
             ErrorList errors = new ErrorList();
-            InvoiceType invoice = UBL21Marshaller.invoice().setCollectErrors(errors).read(withoutExtensions(root));
+            InvoiceType invoice = read(INVOICES, root, InvoiceType.class, errors);
             return fromInvoice(checked(invoice, errors));
         }
         if (CREDIT_NOTE_NS.equals(ns) && "CreditNote".equals(name)) {
             ErrorList errors = new ErrorList();
-            CreditNoteType creditNote =
-                    UBL21Marshaller.creditNote().setCollectErrors(errors).read(withoutExtensions(root));
+            CreditNoteType creditNote = read(CREDIT_NOTES, root, CreditNoteType.class, errors);
             return fromCreditNote(checked(creditNote, errors));
         }
         throw new DocumentRejectedException(ErrorCode.UNKNOWN_FORMAT,
                 "not a UBL 2.1 Invoice or CreditNote: {" + ns + "}" + name);
+    }
+
+    /** The bound document, or null when JAXB gave up on it; {@code errors} receives every schema violation. */
+    private static <T> T read(UnmarshallerPerThread unmarshaller, Element root, Class<T> type, ErrorList errors) {
+        try {
+            return unmarshaller.unmarshal(withoutExtensions(root), type,
+                    new WrappedCollectingValidationEventHandler(errors)).getValue();
+        } catch (JAXBException e) {
+            return null;
+        }
     }
 
     private static Source withoutExtensions(Element root) {

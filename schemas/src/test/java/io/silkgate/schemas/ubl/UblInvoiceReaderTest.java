@@ -20,9 +20,13 @@ import io.silkgate.schemas.en16931.VatBreakdown;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -195,5 +199,41 @@ class UblInvoiceReaderTest {
         DocumentRejectedException invalid = assertThrows(DocumentRejectedException.class, () -> reader.read(root));
         assertEquals(ErrorCode.SCHEMA_INVALID, invalid.code());
         assertFalse(invalid.problems().isEmpty());
+    }
+
+    @Test
+    void aRejectedDocumentLeavesNothingBehindForTheNextOneOnTheSameThread() {
+        String broken = UblSamples.text(UblSamples.bytes("credit-note.xml"))
+                .replace("<cbc:ID>CN-2024-0042</cbc:ID>", "<cbc:Unknown>x</cbc:Unknown>");
+        Element brokenRoot = UblSamples.root(broken.getBytes(StandardCharsets.UTF_8));
+        Invoice before = reader.read(UblSamples.root("credit-note.xml"));
+
+        DocumentRejectedException first = assertThrows(DocumentRejectedException.class, () -> reader.read(brokenRoot));
+        Invoice after = reader.read(UblSamples.root("credit-note.xml"));
+        DocumentRejectedException again = assertThrows(DocumentRejectedException.class, () -> reader.read(brokenRoot));
+
+        assertEquals(before.invoiceNumber(), after.invoiceNumber());
+        assertEquals(before.lines().size(), after.lines().size());
+        // the violations of one read are not carried into the next
+        assertEquals(first.problems(), again.problems());
+    }
+
+    @Test
+    void threadsReadingAtOnceEachGetTheirOwnDocument() throws Exception {
+        List<String> files = UblSamples.FILES;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> reads = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String file = files.get(i % files.size());
+                String expected = reader.read(UblSamples.root(file)).invoiceNumber();
+                reads.add(pool.submit(() -> expected.equals(reader.read(UblSamples.root(file)).invoiceNumber())));
+            }
+            for (Future<Boolean> read : reads) {
+                assertTrue(read.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 }
