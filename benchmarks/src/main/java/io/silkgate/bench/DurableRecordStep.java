@@ -25,9 +25,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * disk, as with the embedded ledger), the ledger's
  * acceptance (document, delivery, events, signature evidence: one commit), the persistent broker message (one
  * commit) and the delivery's two state changes (DELIVERING, DELIVERED). It writes to the running gateway's own
- * embedded ledger and archive, so that each commit costs what it costs the gateway at that ledger's size (a fresh
- * database is cheaper to write), and to its embedded broker, on a queue of its own that nothing consumes. Its
- * documents are recorded under the partner {@value #PARTNER}, delivered.
+ * embedded ledger and archive, the database and folders the load writes to, at their size then, and to its
+ * embedded broker, on a queue of its own that nothing consumes. Its documents are recorded under the partner
+ * {@value #PARTNER}, delivered.
  */
 final class DurableRecordStep implements Runnable, AutoCloseable {
 
