@@ -1,5 +1,6 @@
 package io.silkgate.routes;
 
+import io.silkgate.ledger.DeliveryRecord;
 import io.silkgate.ledger.DeliveryStatus;
 import io.silkgate.ledger.Ledger;
 import jakarta.jms.Connection;
@@ -10,6 +11,7 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,20 +35,24 @@ public final class DeadLetterRedrive {
         int moved = 0;
         try (Connection connection = connections.createConnection();
                 Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                // only what was dead already: a delivery that fails again meanwhile waits for the next re-drive
                 MessageConsumer consumer = session.createConsumer(
-                        session.createQueue(QueuedDelivery.deadLetterQueueOf(partner)));
+                        session.createQueue(QueuedDelivery.deadLetterQueueOf(partner)),
+                        "JMSTimestamp <= " + System.currentTimeMillis());
                 MessageProducer producer = session.createProducer(
                         session.createQueue(QueuedDelivery.queueOf(partner)))) {
             connection.start();
             Message m;
             while ((m = consumer.receive(RECEIVE_TIMEOUT_MS)) != null) {
                 String deliveryId = m.getStringProperty(DeliveryQueue.DELIVERY_ID);
-                boolean requeued = deliveryId != null && ledger.findDelivery(deliveryId)
-                        .filter(d -> d.status() != DeliveryStatus.DELIVERED).isPresent();
-                if (requeued) {
+                Optional<DeliveryRecord> undelivered = deliveryId == null ? Optional.empty()
+                        : ledger.findDelivery(deliveryId).filter(d -> d.status() != DeliveryStatus.DELIVERED);
+                if (undelivered.isPresent()) {
                     ledger.requeue(deliveryId, "redelivered from the dead-letter queue by an operator");
                     TextMessage copy = session.createTextMessage(deliveryId);
                     copy.setStringProperty(DeliveryQueue.DELIVERY_ID, deliveryId);
+                    // the partner gets its full number of attempts again; the ledger keeps counting all of them
+                    copy.setIntProperty(PartnerDelivery.ATTEMPTS_BEFORE, undelivered.get().attempts());
                     copy.setStringProperty(DeliveryQueue.DOCUMENT_ID, m.getStringProperty(DeliveryQueue.DOCUMENT_ID));
                     // a fresh duplicate id: the broker still remembers the first send of this delivery
                     copy.setStringProperty(DeliveryQueue.DUPLICATE_ID, deliveryId + "/redrive/" + UUID.randomUUID());

@@ -8,6 +8,9 @@ import io.silkgate.sign.DetachedJwsSigner;
 import io.silkgate.sign.XadesSigner;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -20,14 +23,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Deliver step for one partner: translate a copy of the original, sign it (XAdES inside the document where its format
  * has a place, a compact JWS around JSON for partners that want it, and the gateway's detached JWS over the body), hand
- * it to the partner's transport, and record the outcome. The ledger says DEAD_LETTERED on the last attempt the
- * broker will make, so the ledger and the dead-letter queue agree.
+ * it to the partner's transport, and record the outcome.
+ *
+ * <p>The attempts are the ledger's, not the broker's delivery count: the broker also counts deliveries that never
+ * reached this processor (a consumer closed while a message was on its way to it). On the last attempt the
+ * gateway itself moves the message to the partner's dead-letter queue, in the consumer's transaction, so the
+ * ledger and the dead-letter queue agree; the broker's own limit is only a backstop above it.
  */
 public final class PartnerDelivery implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartnerDelivery.class);
     private static final String JSON = "application/json";
     private static final String JOSE = "application/jose";
+    /** The ledger's attempt count when this message was queued (an operator's re-drive); absent: none before. */
+    static final String ATTEMPTS_BEFORE = "SilkgateAttemptsBefore";
+    static final String DEAD_LETTER_REASON = "SilkgateDeadLetterReason";
 
     private final DeliveryTarget target;
     private final Ledger ledger;
@@ -61,15 +71,17 @@ public final class PartnerDelivery implements Processor {
 
     @Override
     public void process(Exchange exchange) throws JMSException {
-        Message jms = exchange.getIn(JmsMessage.class).getJmsMessage();
+        JmsMessage in = exchange.getIn(JmsMessage.class);
+        Message jms = in.getJmsMessage();
         String deliveryId = jms.getStringProperty(DeliveryQueue.DELIVERY_ID);
-        int brokerAttempt = jms.getIntProperty("JMSXDeliveryCount");
         Optional<DeliveryRecord> row = deliveryId == null ? Optional.empty() : ledger.findDelivery(deliveryId);
         if (row.isEmpty() || row.get().status().isFinal()) {
             LOG.debug("delivery {} already finished or unknown; message acknowledged", deliveryId);
             return;
         }
+        int attemptsBefore = jms.propertyExists(ATTEMPTS_BEFORE) ? jms.getIntProperty(ATTEMPTS_BEFORE) : 0;
         DeliveryRecord delivery = ledger.startAttempt(deliveryId);
+        int attempt = delivery.attempts() - attemptsBefore;
         try {
             DocumentRecord doc = send(delivery);
             ledger.markDelivered(deliveryId, "acknowledged by " + target.partner());
@@ -83,11 +95,9 @@ public final class PartnerDelivery implements Processor {
             LOG.warn("dead-lettered document {} for {}: the partner refused it: {}", delivery.documentId(),
                     target.partner(), e.getMessage());
         } catch (DeliveryFailedException e) {
-            recordFailure(delivery, brokerAttempt, e.getMessage());
-            throw e;
+            failed(in, delivery, attempt, e.getMessage(), e);
         } catch (RuntimeException e) {
-            recordFailure(delivery, brokerAttempt, e.toString());
-            throw e;
+            failed(in, delivery, attempt, e.toString(), e);
         }
     }
 
@@ -113,17 +123,37 @@ public final class PartnerDelivery implements Processor {
         return doc;
     }
 
-    private void recordFailure(DeliveryRecord delivery, int brokerAttempt, String error) {
-        boolean last = brokerAttempt >= target.maxAttempts();
+    /**
+     * Records a failed attempt. Before the last one it rethrows, so the transaction rolls back and the broker
+     * redelivers after its back-off; on the last one it dead-letters and returns, so the consumer's commit takes
+     * the message off the queue and puts it on the dead-letter queue at once.
+     */
+    private void failed(JmsMessage in, DeliveryRecord delivery, int attempt, String error, RuntimeException cause)
+            throws JMSException {
+        boolean last = attempt >= target.maxAttempts();
         control.failed(last);
-        if (last) {
-            ledger.markDeadLettered(delivery.id(), error);
-            LOG.warn("dead-lettered document {} for {} after {} attempts: {}", delivery.documentId(),
-                    target.partner(), brokerAttempt, error);
-        } else {
+        if (!last) {
+            int brokerAttempt = in.getJmsMessage().getIntProperty("JMSXDeliveryCount");
             ledger.markRetrying(delivery.id(), error, clock.instant().plus(target.delayAfter(brokerAttempt)));
             LOG.warn("delivery of document {} to {} failed (attempt {} of {}), will retry: {}",
-                    delivery.documentId(), target.partner(), brokerAttempt, target.maxAttempts(), error);
+                    delivery.documentId(), target.partner(), attempt, target.maxAttempts(), error);
+            throw cause;
+        }
+        // the copy is sent first: should the ledger write fail, the rollback takes the copy back as well
+        sendToDeadLetterQueue(in.getJmsSession(), delivery, error);
+        ledger.markDeadLettered(delivery.id(), error);
+        LOG.warn("dead-lettered document {} for {} after {} attempts: {}", delivery.documentId(), target.partner(),
+                attempt, error);
+    }
+
+    private void sendToDeadLetterQueue(Session session, DeliveryRecord delivery, String error) throws JMSException {
+        try (MessageProducer producer = session.createProducer(
+                session.createQueue(QueuedDelivery.deadLetterQueueOf(target.partner())))) {
+            TextMessage copy = session.createTextMessage(delivery.id());
+            copy.setStringProperty(DeliveryQueue.DELIVERY_ID, delivery.id());
+            copy.setStringProperty(DeliveryQueue.DOCUMENT_ID, delivery.documentId());
+            copy.setStringProperty(DEAD_LETTER_REASON, error);
+            producer.send(copy);
         }
     }
 }

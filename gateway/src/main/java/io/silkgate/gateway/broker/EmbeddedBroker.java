@@ -84,7 +84,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             cfg.addAddressSetting(queue, new AddressSettings()
                     .setDeadLetterAddress(SimpleString.of(dlq))
                     .setExpiryAddress(SimpleString.of(EXPIRED))
-                    .setMaxDeliveryAttempts(p.maxAttempts())
+                    .setMaxDeliveryAttempts(p.brokerDeliveryLimit())
                     .setRedeliveryDelay(p.initialDelay().toMillis())
                     .setRedeliveryMultiplier(p.multiplier())
                     .setMaxRedeliveryDelay(p.maxDelay().toMillis()));
