@@ -49,11 +49,10 @@ public final class DeadLetterRedrive {
                         : ledger.findDelivery(deliveryId).filter(d -> d.status() != DeliveryStatus.DELIVERED);
                 if (undelivered.isPresent()) {
                     ledger.requeue(deliveryId, "redelivered from the dead-letter queue by an operator");
-                    TextMessage copy = session.createTextMessage(deliveryId);
-                    copy.setStringProperty(DeliveryQueue.DELIVERY_ID, deliveryId);
+                    TextMessage copy = DeliveryQueue.deliveryMessage(session, deliveryId,
+                            m.getStringProperty(DeliveryQueue.DOCUMENT_ID));
                     // the partner gets its full number of attempts again; the ledger keeps counting all of them
                     copy.setIntProperty(PartnerDelivery.ATTEMPTS_BEFORE, undelivered.get().attempts());
-                    copy.setStringProperty(DeliveryQueue.DOCUMENT_ID, m.getStringProperty(DeliveryQueue.DOCUMENT_ID));
                     // a fresh duplicate id: the broker still remembers the first send of this delivery
                     copy.setStringProperty(DeliveryQueue.DUPLICATE_ID, deliveryId + "/redrive/" + UUID.randomUUID());
                     producer.send(copy);

@@ -109,10 +109,16 @@ public final class DeliveryQueue implements AutoCloseable {
     }
 
     private static TextMessage message(Session session, QueuedDelivery d) throws JMSException {
-        TextMessage m = session.createTextMessage(d.deliveryId());
-        m.setStringProperty(DELIVERY_ID, d.deliveryId());
-        m.setStringProperty(DOCUMENT_ID, d.documentId());
+        TextMessage m = deliveryMessage(session, d.deliveryId(), d.documentId());
         m.setStringProperty(DUPLICATE_ID, d.deliveryId());
+        return m;
+    }
+
+    /** What stands for one delivery on a partner's queues (delivery and dead-letter): its id, and its document's. */
+    static TextMessage deliveryMessage(Session session, String deliveryId, String documentId) throws JMSException {
+        TextMessage m = session.createTextMessage(deliveryId);
+        m.setStringProperty(DELIVERY_ID, deliveryId);
+        m.setStringProperty(DOCUMENT_ID, documentId);
         return m;
     }
 

@@ -149,9 +149,7 @@ public final class PartnerDelivery implements Processor {
     private void sendToDeadLetterQueue(Session session, DeliveryRecord delivery, String error) throws JMSException {
         try (MessageProducer producer = session.createProducer(
                 session.createQueue(QueuedDelivery.deadLetterQueueOf(target.partner())))) {
-            TextMessage copy = session.createTextMessage(delivery.id());
-            copy.setStringProperty(DeliveryQueue.DELIVERY_ID, delivery.id());
-            copy.setStringProperty(DeliveryQueue.DOCUMENT_ID, delivery.documentId());
+            TextMessage copy = DeliveryQueue.deliveryMessage(session, delivery.id(), delivery.documentId());
             copy.setStringProperty(DEAD_LETTER_REASON, error);
             producer.send(copy);
         }
