@@ -26,7 +26,8 @@ final class CpuMeter {
         DELIVERY("delivery (JMS consumers, HTTP client)", "Camel (", "HttpClient-"),
         BROKER("broker", "Thread-", "activemq-"),
         JIT("JIT compiler", "C1 Compiler", "C2 Compiler"),
-        GC("garbage collector", "GC Thread", "G1 "),
+        // G1's and Parallel's workers, Shenandoah's, ZGC's (JDK 17 names)
+        GC("garbage collector", "GC Thread", "G1 ", "Shenandoah", "ZWorker", "ZDriver", "ZDirector"),
         LOAD("load clients + partner stub", "bench-client", "bench-partner", "HTTP-Dispatcher"),
         OTHER("other");
 

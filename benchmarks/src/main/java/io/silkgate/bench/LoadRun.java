@@ -7,6 +7,7 @@ import io.silkgate.gateway.config.ConfigLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -139,12 +141,20 @@ public final class LoadRun {
                 + " [--step-seconds S (2)] [--data DIR]";
     }
 
+    // The collector sets the half-load tail (its pauses), so a report names it even when the JVM chose it.
+    private static String collectorNames() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(", "));
+    }
+
     /** Runs everything the options ask for and prints the figures; the report is also returned. */
     public Report run() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf(Locale.ROOT, "Silkgate load run: %d documents (%d lines), %d clients, %d cores, %s, Java %s %s%n",
                 options.documents(), options.lines(), options.clients(), cores, cpuModel(),
                 System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments());
+        out.println("garbage collector: " + collectorNames());
 
         out.printf(Locale.ROOT, "signed document size: %,d bytes%n", nextDocument().length);
 

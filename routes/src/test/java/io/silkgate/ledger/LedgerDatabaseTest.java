@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,19 @@ class LedgerDatabaseTest {
         LedgerDatabase again = LedgerDatabase.open(url, null, null);
         assertTrue(again.isUp());
         again.close();
+    }
+
+    @Test
+    void embeddedLedgerKeepsH2sPageCacheSmall() throws Exception {
+        // Superseded page copies in a large cache were most of what each young collection copied under load.
+        try (LedgerDatabase database = LedgerDatabase.open(LedgerDatabase.embeddedUrl(dataDir), null, null);
+                Connection c = database.dataSource().getConnection();
+                ResultSet cacheMb = c.createStatement().executeQuery(
+                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                                + " WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'")) {
+            assertTrue(cacheMb.next());
+            assertEquals("1", cacheMb.getString(1), "H2 page cache in MB");
+        }
     }
 
     @Test
