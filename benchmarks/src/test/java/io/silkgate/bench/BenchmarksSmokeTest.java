@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,7 +111,7 @@ class BenchmarksSmokeTest {
             enqueue.onePerCommit();
             enqueue.batchedPerCommit();
             // the broker adds a committed batch to the queue's count just after answering the commit
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (enqueue.queued() < 1 + EnqueueBenchmark.BATCH && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }

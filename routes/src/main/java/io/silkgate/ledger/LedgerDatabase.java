@@ -100,8 +100,8 @@ public final class LedgerDatabase implements AutoCloseable {
      */
     public static String embeddedUrl(Path dataDir) {
         Path base = dataDir.toAbsolutePath().normalize().resolve("ledger").resolve("silkgate");
-        return "jdbc:h2:file:" + base
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;CACHE_SIZE=1024";
+        return "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=0"
+                + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;CACHE_SIZE=1024";
     }
 
     /** The pooled data source, for {@link Ledger}. */

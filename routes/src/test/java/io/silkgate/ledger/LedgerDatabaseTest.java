@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +49,8 @@ class LedgerDatabaseTest {
         // Superseded page copies in a large cache were most of what each young collection copied under load.
         try (LedgerDatabase database = LedgerDatabase.open(LedgerDatabase.embeddedUrl(dataDir), null, null);
                 Connection c = database.dataSource().getConnection();
-                ResultSet cacheMb = c.createStatement().executeQuery(
+                Statement statement = c.createStatement();
+                ResultSet cacheMb = statement.executeQuery(
                         "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
                                 + " WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'")) {
             assertTrue(cacheMb.next());
@@ -103,11 +107,11 @@ class LedgerDatabaseTest {
             Ledger ledger = new Ledger(database.dataSource(), Clock.systemUTC());
             for (int i = 0; i < documents; i++) {
                 String id = "doc-" + i;
-                java.time.Instant now = java.time.Instant.now();
+                Instant now = Instant.now();
                 ledger.recordAccepted(new DocumentRecord(id, "acme", "ubl", "invoice", "INV-" + i, "a".repeat(64),
                         null, DocumentStatus.RECEIVED, now, null, "{}", false), List.of(new DeliveryRecord("dl-" + i,
                         id, "vn-customs", "ubl", DeliveryStatus.QUEUED, 0, null, null, null)),
-                        new Evidence(id, evidence, "leaf", now), java.util.Map.of());
+                        new Evidence(id, evidence, "leaf", now), Map.of());
                 ledger.startAttempt("dl-" + i);
                 ledger.markDelivered("dl-" + i, "acknowledged");
             }
